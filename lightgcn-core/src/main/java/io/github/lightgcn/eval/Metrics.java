@@ -1,0 +1,62 @@
+package io.github.lightgcn.eval;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The result of one evaluation: every {@link Metric} at every K, averaged over the evaluated users. Immutable. */
+public final class Metrics {
+
+    private final int[] ks;
+    private final double[][] values; // [metric.ordinal()][index of k]
+    private final int numUsers;
+
+    Metrics(int[] ks, double[][] values, int numUsers) {
+        this.ks = ks.clone();
+        this.values = new double[values.length][];
+        for (int m = 0; m < values.length; m++) this.values[m] = values[m].clone();
+        this.numUsers = numUsers;
+    }
+
+    /** The cut-offs evaluated, ascending. */
+    public int[] ks() { return ks.clone(); }
+
+    /** Number of users averaged over (users with at least one relevant item). */
+    public int numUsers() { return numUsers; }
+
+    /** The metric at cut-off k. */
+    public double get(Metric metric, int k) {
+        int idx = Arrays.binarySearch(ks, k);
+        if (idx < 0) throw new IllegalArgumentException("k=" + k + " was not evaluated; evaluated: " + Arrays.toString(ks));
+        return values[metric.ordinal()][idx];
+    }
+
+    public double recall(int k) { return get(Metric.RECALL, k); }
+
+    public double precision(int k) { return get(Metric.PRECISION, k); }
+
+    public double ndcg(int k) { return get(Metric.NDCG, k); }
+
+    public double hitRate(int k) { return get(Metric.HIT_RATE, k); }
+
+    /** All values keyed {@code metric@k}, e.g. {@code recall@20}, in a stable order. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k : ks) for (Metric m : Metric.values()) map.put(m.label() + "@" + k, get(m, k));
+        return map;
+    }
+
+    /** One line, e.g. {@code recall@20=0.27029 precision@20=0.07573 ndcg@20=0.21015 hit_rate@20=0.71}. */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Double> e : asMap().entrySet()) {
+            if (!sb.isEmpty()) sb.append(' ');
+            sb.append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.5f", e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() { return format() + " users=" + numUsers; }
+}
