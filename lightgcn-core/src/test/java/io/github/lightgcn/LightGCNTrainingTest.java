@@ -1,0 +1,101 @@
+package io.github.lightgcn;
+
+import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.eval.PopularityScorer;
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.train.Sampling;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LightGCNTrainingTest {
+
+    private static final InteractionGraph[] PLANTED = Graphs.planted(300, 120, 6, 12, 3, 77);
+
+    private static LightGCNConfig.Builder small() {
+        return LightGCNConfig.builder().embeddingDim(16).batchSize(256).learningRate(0.01).epochs(30).seed(5);
+    }
+
+    @Test
+    void lossDecreasesAndRecallBeatsPopularityOnPlantedCommunities() {
+        InteractionGraph train = PLANTED[0], test = PLANTED[1];
+        List<TrainingListener.EpochStats> epochs = new ArrayList<>();
+        LightGCNModel model = new LightGCN(small().build())
+                .addListener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochStats stats) { epochs.add(stats); }
+                })
+                .fit(train);
+        assertEquals(30, epochs.size());
+        double first = epochs.get(0).loss(), last = epochs.get(29).loss();
+        assertTrue(last < 0.6 * first, "loss should fall clearly: first " + first + ", last " + last);
+        for (var e : epochs) assertTrue(Double.isFinite(e.loss()) && e.bprLoss() > 0 && e.regLoss() >= 0);
+
+        Metrics ours = model.evaluate(test, 10);
+        Metrics popularity;
+        try (Workers w = new Workers(1)) {
+            popularity = new Evaluator(new int[]{10}, 64, w).evaluate(new PopularityScorer(train), train, test);
+        }
+        assertTrue(ours.recall(10) > 2 * popularity.recall(10),
+                "LightGCN recall@10 " + ours.recall(10) + " vs popularity " + popularity.recall(10));
+        assertTrue(ours.recall(10) > 0.5, "planted communities should be easy: recall@10 " + ours.recall(10));
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalEmbeddingsAndMetricsWhateverTheThreadCount() {
+        InteractionGraph train = PLANTED[0], test = PLANTED[1];
+        for (Sampling sampling : Sampling.values()) {
+            LightGCNConfig.Builder b = small().epochs(4).evalEvery(2).sampling(sampling);
+            LightGCNModel one = new LightGCN(b.threads(1).build()).fit(train, test);
+            LightGCNModel two = new LightGCN(b.threads(2).build()).fit(train, test);
+            assertArrayEquals(one.userEmbeddings(), two.userEmbeddings(), 0f);
+            assertArrayEquals(one.itemEmbeddings(), two.itemEmbeddings(), 0f);
+            assertEquals(one.trainingSummary().lastEvaluation().asMap(), two.trainingSummary().lastEvaluation().asMap());
+            LightGCNModel otherSeed = new LightGCN(b.seed(6).build()).fit(train);
+            assertFalse(java.util.Arrays.equals(one.userEmbeddings(), otherSeed.userEmbeddings()));
+        }
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestEpoch() {
+        InteractionGraph train = PLANTED[0], val = PLANTED[1];
+        List<TrainingListener.EvaluationStats> evals = new ArrayList<>();
+        // a very high learning rate overfits fast, so validation NDCG peaks early and patience runs out
+        LightGCNConfig config = small().learningRate(0.05).l2(0).epochs(200).evalEvery(1).patience(3).build();
+        LightGCNModel model = new LightGCN(config).addListener(new TrainingListener() {
+            @Override
+            public void onEvaluation(EvaluationStats stats) { evals.add(stats); }
+        }).fit(train, val);
+        TrainingSummary s = model.trainingSummary();
+        assertTrue(s.stoppedEarly(), "expected an early stop within 200 epochs");
+        assertEquals(s.bestEpoch() + 3, s.epochsRun(), "stops 3 evaluations after the best");
+        double best = evals.stream().mapToDouble(TrainingListener.EvaluationStats::monitoredValue).max().orElseThrow();
+        assertEquals(best, s.bestEvaluation().ndcg(20), 0.0);
+        // the returned model is the best epoch's: its validation NDCG@20 is the best seen
+        assertEquals(best, model.evaluate(val, 20).ndcg(20), 1e-9);
+    }
+
+    @Test
+    void withoutPatienceTheModelIsTheLastEpoch() {
+        InteractionGraph train = PLANTED[0], val = PLANTED[1];
+        LightGCNModel model = new LightGCN(small().epochs(6).evalEvery(2).build()).fit(train, val);
+        TrainingSummary s = model.trainingSummary();
+        assertEquals(6, s.epochsRun());
+        assertEquals(6, s.bestEpoch());
+        assertEquals(s.lastEvaluation().asMap(), model.evaluate(val, 20).asMap());
+    }
+
+    @Test
+    void rejectsMismatchedMonitoringGraph() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new LightGCN(small().build()).fit(PLANTED[0], InteractionGraph.empty(5, 5)));
+        assertTrue(e.getMessage().contains("same id universe"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LightGCN(small().build()).fit(InteractionGraph.empty(3, 3)));
+    }
+}
