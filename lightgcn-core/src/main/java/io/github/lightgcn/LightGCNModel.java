@@ -52,6 +52,9 @@ import java.util.zip.CRC32C;
  *   .   4·I·d   item embeddings, float32, row-major
  *   .   4·(U+1) training CSR offsets by user, int32
  *   .   4·E     training item ids per user, ascending within a user, int32
+ *   .   4       attachment count A
+ *   .   …       A × (name as DataOutput.writeUTF, int32 length L, L bytes): application data such as id
+ *               mappings and item metadata, see {@link #withAttachment}
  *   .   8       CRC32C of every preceding byte, as an int64
  * </pre>
  * {@link #load(Path)} checks the magic, version, length and checksum before reading anything else, so a
@@ -70,10 +73,11 @@ public final class LightGCNModel {
     private final float[] itemEmbeddings;
     private final InteractionGraph trainGraph;
     private final Map<String, String> metadata;
+    private final Map<String, byte[]> attachments;
     private final TrainingSummary summary;
 
     private LightGCNModel(int dim, float[] userEmbeddings, float[] itemEmbeddings, InteractionGraph trainGraph,
-                          Map<String, String> metadata, TrainingSummary summary) {
+                          Map<String, String> metadata, Map<String, byte[]> attachments, TrainingSummary summary) {
         this.numUsers = trainGraph.numUsers();
         this.numItems = trainGraph.numItems();
         this.dim = dim;
@@ -81,6 +85,7 @@ public final class LightGCNModel {
         this.itemEmbeddings = itemEmbeddings;
         this.trainGraph = trainGraph;
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
         this.summary = summary;
     }
 
@@ -101,7 +106,7 @@ public final class LightGCNModel {
             throw new IllegalArgumentException("embedding tables (" + userEmbeddings.length + ", "
                     + itemEmbeddings.length + " floats) do not match " + trainGraph + " at dim " + dim);
         }
-        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, metadata, summary);
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, metadata, Map.of(), summary);
     }
 
     public int numUsers() { return numUsers; }
@@ -115,6 +120,28 @@ public final class LightGCNModel {
 
     /** Provenance: configuration, seed, library and format versions, data fingerprint, training summary. */
     public Map<String, String> metadata() { return metadata; }
+
+    /**
+     * A copy of this model carrying one more named blob of application data (replacing one of the same name),
+     * saved with it: e.g. the id mappings and item titles a command line needs to print recommendations.
+     */
+    public LightGCNModel withAttachment(String name, byte[] data) {
+        if (name == null || name.isEmpty() || name.length() > 1000) {
+            throw new IllegalArgumentException("attachment name must have 1 to 1000 characters");
+        }
+        Map<String, byte[]> copy = new LinkedHashMap<>(attachments);
+        copy.put(name, data.clone());
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, metadata, copy, summary);
+    }
+
+    /** A copy of the attachment of that name, if any. */
+    public java.util.Optional<byte[]> attachment(String name) {
+        byte[] data = attachments.get(name);
+        return data == null ? java.util.Optional.empty() : java.util.Optional.of(data.clone());
+    }
+
+    /** Names of the attachments, in the order they were added. */
+    public java.util.Set<String> attachmentNames() { return attachments.keySet(); }
 
     /** What training did; null for a model that was loaded from a file or built with {@link #of}. */
     public TrainingSummary trainingSummary() { return summary; }
@@ -217,9 +244,10 @@ public final class LightGCNModel {
     /** Writes the model (format above) atomically: a crash during the save leaves any previous file intact. */
     public void save(Path path) throws IOException {
         byte[] meta = encodeMetadata(metadata);
+        byte[] attached = encodeAttachments(attachments);
         int[] offsets = trainGraph.userOffsets(), items = trainGraph.userIndices();
         long total = HEADER_BYTES + (long) meta.length + 4L * userEmbeddings.length + 4L * itemEmbeddings.length
-                + 4L * offsets.length + 4L * items.length + 8;
+                + 4L * offsets.length + 4L * items.length + attached.length + 8;
         Path dir = path.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
@@ -234,6 +262,7 @@ public final class LightGCNModel {
                 writeFloats(ch, itemEmbeddings, crc);
                 writeInts(ch, offsets, crc);
                 writeInts(ch, items, crc);
+                write(ch, ByteBuffer.wrap(attached), crc);
                 ByteBuffer tail = ByteBuffer.allocate(8).putLong(crc.getValue()).flip();
                 while (tail.hasRemaining()) ch.write(tail);
                 ch.force(true);
@@ -275,6 +304,19 @@ public final class LightGCNModel {
             buf.limit(4 * n);
             write(ch, buf, crc);
         }
+    }
+
+    private static byte[] encodeAttachments(Map<String, byte[]> attachments) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(attachments.size());
+            for (Map.Entry<String, byte[]> e : attachments.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().length);
+                out.write(e.getValue());
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] encodeMetadata(Map<String, String> metadata) throws IOException {
@@ -323,9 +365,9 @@ public final class LightGCNModel {
                     + Long.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()) + ")");
         }
         int users = buf.getInt(), items = buf.getInt(), dim = buf.getInt(), edges = buf.getInt(), metaLen = buf.getInt();
-        long expected = HEADER_BYTES + (long) metaLen + 4L * users * dim + 4L * items * dim + 4L * (users + 1)
-                + 4L * edges + 8;
-        if (users < 0 || items < 0 || dim < 1 || edges < 0 || metaLen < 4 || expected != bytes.length) {
+        long coreEnd = HEADER_BYTES + (long) metaLen + 4L * users * dim + 4L * items * dim + 4L * (users + 1)
+                + 4L * edges;
+        if (users < 0 || items < 0 || dim < 1 || edges < 0 || metaLen < 4 || coreEnd + 4 + 8 > bytes.length) {
             throw new IOException(path + ": inconsistent header (users " + users + ", items " + items + ", dim " + dim
                     + ", edges " + edges + ", metadata " + metaLen + " bytes) for a file of " + bytes.length + " bytes");
         }
@@ -348,6 +390,20 @@ public final class LightGCNModel {
         buf.asIntBuffer().get(offsets);
         buf.position(buf.position() + 4 * offsets.length);
         buf.asIntBuffer().get(itemIds);
+        Map<String, byte[]> attachments = new LinkedHashMap<>();
+        try (DataInputStream in = new DataInputStream(
+                new ByteArrayInputStream(bytes, (int) coreEnd, bytes.length - 8 - (int) coreEnd))) {
+            int count = in.readInt();
+            for (int a = 0; a < count; a++) {
+                String name = in.readUTF();
+                int length = in.readInt();
+                if (length < 0 || length > in.available()) throw new IOException("attachment '" + name + "' overruns");
+                attachments.put(name, in.readNBytes(length));
+            }
+            if (count < 0 || in.available() != 0) throw new IOException("unexpected bytes after the attachments");
+        } catch (IOException e) {
+            throw new IOException(path + ": unreadable attachment section: " + e.getMessage(), e);
+        }
         int[] pairUsers = new int[edges];
         if (offsets[0] != 0 || offsets[users] != edges) {
             throw new IOException(path + ": inconsistent training graph offsets");
@@ -362,6 +418,6 @@ public final class LightGCNModel {
         } catch (IllegalArgumentException e) {
             throw new IOException(path + ": invalid training graph: " + e.getMessage(), e);
         }
-        return new LightGCNModel(dim, userEmb, itemEmb, train, metadata, null);
+        return new LightGCNModel(dim, userEmb, itemEmb, train, metadata, attachments, null);
     }
 }

@@ -68,6 +68,22 @@ class LightGCNModelTest {
     }
 
     @Test
+    void attachmentsAreSavedAndLoaded(@TempDir Path dir) throws IOException {
+        LightGCNModel withData = model.withAttachment("ids", new byte[]{1, 2, 3})
+                .withAttachment("titles", "Cowboy Bebop".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(model.attachmentNames().isEmpty(), "the original model is unchanged");
+        Path file = dir.resolve("a.lgcn");
+        withData.save(file);
+        LightGCNModel loaded = LightGCNModel.load(file);
+        assertEquals(java.util.List.of("ids", "titles"), java.util.List.copyOf(loaded.attachmentNames()));
+        assertArrayEquals(new byte[]{1, 2, 3}, loaded.attachment("ids").orElseThrow());
+        assertEquals("Cowboy Bebop", new String(loaded.attachment("titles").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(loaded.attachment("none").isEmpty());
+        assertArrayEquals(model.userEmbeddings(), loaded.userEmbeddings(), 0f);
+    }
+
+    @Test
     void truncatedFileIsRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("m.lgcn");
         model.save(file);
