@@ -6,29 +6,21 @@ import io.github.lightgcn.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.eval.TopK;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.persist.ChecksummedFile;
 import io.github.lightgcn.simd.VectorOps;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.zip.CRC32C;
 
 /**
  * A trained LightGCN model: the final (layer-mean) user and item embeddings, the training interactions (so that
@@ -36,35 +28,24 @@ import java.util.zip.CRC32C;
  * concurrent use from any number of threads.
  *
  * <h2>File format, version 1</h2>
- * Big-endian, written atomically by {@link #save(Path)} (temporary file, fsync, rename):
+ * A {@link ChecksummedFile} (magic {@code LGCNMODL}, version 1, length, payload, CRC32C; big-endian; written
+ * atomically by {@link #save(Path)}) whose payload is:
  * <pre>
- *  offset size  field
- *   0     8     magic "LGCNMODL" (ASCII)
- *   8     4     format version = 1
- *  12     8     total file length in bytes, checksum included
- *  20     4     numUsers U
- *  24     4     numItems I
- *  28     4     dim d
- *  32     4     training edges E
- *  36     4     metadata length M in bytes
- *  40     M     metadata: int count, then count × (key, value) as DataOutput.writeUTF strings
- *   .   4·U·d   user embeddings, float32, row-major
- *   .   4·I·d   item embeddings, float32, row-major
- *   .   4·(U+1) training CSR offsets by user, int32
- *   .   4·E     training item ids per user, ascending within a user, int32
- *   .   4       attachment count A
- *   .   …       A × (name as DataOutput.writeUTF, int32 length L, L bytes): application data such as id
- *               mappings and item metadata, see {@link #withAttachment}
- *   .   8       CRC32C of every preceding byte, as an int64
+ *   int32       numUsers U, numItems I, dim d, training edges E
+ *   block       metadata: int32 length, then int32 count and count × (key, value) as DataOutput.writeUTF
+ *   float32[]   user embeddings, U·d, row-major
+ *   float32[]   item embeddings, I·d, row-major
+ *   int32[]     training CSR offsets by user, U + 1
+ *   int32[]     training item ids per user, E, ascending within a user
+ *   int32       attachment count A, then A × (block name in UTF-8, block data), a block being int32 length + bytes
  * </pre>
  * {@link #load(Path)} checks the magic, version, length and checksum before reading anything else, so a
  * truncated or corrupted file is an {@link IOException} that says which check failed.
  */
 public final class LightGCNModel {
 
-    static final byte[] MAGIC = "LGCNMODL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final String MAGIC = "LGCNMODL";
     static final int FORMAT_VERSION = 1;
-    private static final int HEADER_BYTES = 40;
 
     private final int numUsers;
     private final int numItems;
@@ -135,13 +116,13 @@ public final class LightGCNModel {
     }
 
     /** A copy of the attachment of that name, if any. */
-    public java.util.Optional<byte[]> attachment(String name) {
+    public Optional<byte[]> attachment(String name) {
         byte[] data = attachments.get(name);
-        return data == null ? java.util.Optional.empty() : java.util.Optional.of(data.clone());
+        return data == null ? Optional.empty() : Optional.of(data.clone());
     }
 
     /** Names of the attachments, in the order they were added. */
-    public java.util.Set<String> attachmentNames() { return attachments.keySet(); }
+    public Set<String> attachmentNames() { return attachments.keySet(); }
 
     /** What training did; null for a model that was loaded from a file or built with {@link #of}. */
     public TrainingSummary trainingSummary() { return summary; }
@@ -243,92 +224,22 @@ public final class LightGCNModel {
 
     /** Writes the model (format above) atomically: a crash during the save leaves any previous file intact. */
     public void save(Path path) throws IOException {
-        byte[] meta = encodeMetadata(metadata);
-        byte[] attached = encodeAttachments(attachments);
+        byte[] meta = ChecksummedFile.encodeStrings(metadata);
         int[] offsets = trainGraph.userOffsets(), items = trainGraph.userIndices();
-        long total = HEADER_BYTES + (long) meta.length + 4L * userEmbeddings.length + 4L * itemEmbeddings.length
-                + 4L * offsets.length + 4L * items.length + attached.length + 8;
-        Path dir = path.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                CRC32C crc = new CRC32C();
-                ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES + meta.length).order(ByteOrder.BIG_ENDIAN);
-                header.put(MAGIC).putInt(FORMAT_VERSION).putLong(total).putInt(numUsers).putInt(numItems).putInt(dim)
-                        .putInt(items.length).putInt(meta.length).put(meta).flip();
-                write(ch, header, crc);
-                writeFloats(ch, userEmbeddings, crc);
-                writeFloats(ch, itemEmbeddings, crc);
-                writeInts(ch, offsets, crc);
-                writeInts(ch, items, crc);
-                write(ch, ByteBuffer.wrap(attached), crc);
-                ByteBuffer tail = ByteBuffer.allocate(8).putLong(crc.getValue()).flip();
-                while (tail.hasRemaining()) ch.write(tail);
-                ch.force(true);
+        long payload = 16 + 4L + meta.length + 4L * userEmbeddings.length + 4L * itemEmbeddings.length
+                + 4L * offsets.length + 4L * items.length + 4;
+        for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
+            payload += 8L + a.getKey().getBytes(StandardCharsets.UTF_8).length + a.getValue().length;
+        }
+        try (ChecksummedFile.Writer out = ChecksummedFile.create(path, MAGIC, FORMAT_VERSION, payload)) {
+            out.putInt(numUsers).putInt(numItems).putInt(dim).putInt(items.length).putBlock(meta);
+            out.putFloats(userEmbeddings).putFloats(itemEmbeddings).putInts(offsets).putInts(items);
+            out.putInt(attachments.size());
+            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
+                out.putBlock(a.getKey().getBytes(StandardCharsets.UTF_8)).putBlock(a.getValue());
             }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            out.commit();
         }
-    }
-
-    private static final int CHUNK = 1 << 16;
-
-    private static void write(FileChannel ch, ByteBuffer buf, CRC32C crc) throws IOException {
-        crc.update(buf.duplicate());
-        while (buf.hasRemaining()) ch.write(buf);
-    }
-
-    private static void writeFloats(FileChannel ch, float[] values, CRC32C crc) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.BIG_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int n = Math.min(CHUNK, values.length - from);
-            buf.clear();
-            buf.asFloatBuffer().put(values, from, n);
-            buf.limit(4 * n);
-            write(ch, buf, crc);
-        }
-    }
-
-    private static void writeInts(FileChannel ch, int[] values, CRC32C crc) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.BIG_ENDIAN);
-        for (int from = 0; from < values.length; from += CHUNK) {
-            int n = Math.min(CHUNK, values.length - from);
-            buf.clear();
-            buf.asIntBuffer().put(values, from, n);
-            buf.limit(4 * n);
-            write(ch, buf, crc);
-        }
-    }
-
-    private static byte[] encodeAttachments(Map<String, byte[]> attachments) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(attachments.size());
-            for (Map.Entry<String, byte[]> e : attachments.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().length);
-                out.write(e.getValue());
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] encodeMetadata(Map<String, String> metadata) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(metadata.size());
-            for (Map.Entry<String, String> e : metadata.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
-        }
-        return bytes.toByteArray();
     }
 
     /**
@@ -338,85 +249,36 @@ public final class LightGCNModel {
      *                     truncated, or fails its checksum; the message names the file and the failed check
      */
     public static LightGCNModel load(Path path) throws IOException {
-        long size = Files.size(path);
-        if (size > Integer.MAX_VALUE - 16) throw new IOException(path + ": model file too large (" + size + " bytes)");
-        byte[] bytes = Files.readAllBytes(path);
-        if (bytes.length < HEADER_BYTES + 8 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new IOException(path + ": not a lightgcn model file (bad magic or shorter than the "
-                    + (HEADER_BYTES + 8) + "-byte minimum)");
+        ChecksummedFile.Reader in = ChecksummedFile.read(path, MAGIC, FORMAT_VERSION, "lightgcn model");
+        int users = in.getInt("numUsers"), items = in.getInt("numItems"), dim = in.getInt("dim");
+        int edges = in.getInt("edges");
+        if (users < 0 || items < 0 || dim < 1 || edges < 0) {
+            throw in.inconsistent("header (users " + users + ", items " + items + ", dim " + dim + ", edges " + edges + ")");
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
-        buf.position(MAGIC.length);
-        int version = buf.getInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException(path + ": unsupported model format version " + version + " (this library reads "
-                    + FORMAT_VERSION + ")");
-        }
-        long declared = buf.getLong();
-        if (declared != bytes.length) {
-            throw new IOException(path + ": model file is " + (bytes.length < declared ? "truncated" : "too long")
-                    + ": header says " + declared + " bytes, the file has " + bytes.length);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
-        if (stored != crc.getValue()) {
-            throw new IOException(path + ": model file is corrupted: checksum mismatch (stored "
-                    + Long.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()) + ")");
-        }
-        int users = buf.getInt(), items = buf.getInt(), dim = buf.getInt(), edges = buf.getInt(), metaLen = buf.getInt();
-        long coreEnd = HEADER_BYTES + (long) metaLen + 4L * users * dim + 4L * items * dim + 4L * (users + 1)
-                + 4L * edges;
-        if (users < 0 || items < 0 || dim < 1 || edges < 0 || metaLen < 4 || coreEnd + 4 + 8 > bytes.length) {
-            throw new IOException(path + ": inconsistent header (users " + users + ", items " + items + ", dim " + dim
-                    + ", edges " + edges + ", metadata " + metaLen + " bytes) for a file of " + bytes.length + " bytes");
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES, metaLen))) {
-            int count = in.readInt();
-            for (int e = 0; e < count; e++) metadata.put(in.readUTF(), in.readUTF());
-        } catch (IOException e) {
-            throw new IOException(path + ": unreadable metadata section: " + e.getMessage(), e);
-        }
-        buf.position(HEADER_BYTES + metaLen);
-        float[] userEmb = new float[users * dim];
-        float[] itemEmb = new float[items * dim];
-        int[] offsets = new int[users + 1];
-        int[] itemIds = new int[edges];
-        buf.asFloatBuffer().get(userEmb);
-        buf.position(buf.position() + 4 * userEmb.length);
-        buf.asFloatBuffer().get(itemEmb);
-        buf.position(buf.position() + 4 * itemEmb.length);
-        buf.asIntBuffer().get(offsets);
-        buf.position(buf.position() + 4 * offsets.length);
-        buf.asIntBuffer().get(itemIds);
+        Map<String, String> metadata = ChecksummedFile.decodeStrings(in.getBlock("metadata"), in);
+        float[] userEmb = in.getFloats((long) users * dim, "user embeddings");
+        float[] itemEmb = in.getFloats((long) items * dim, "item embeddings");
+        int[] offsets = in.getInts(users + 1L, "training offsets");
+        int[] itemIds = in.getInts(edges, "training items");
+        int count = in.getInt("attachment count");
+        if (count < 0) throw in.inconsistent("negative attachment count " + count);
         Map<String, byte[]> attachments = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(
-                new ByteArrayInputStream(bytes, (int) coreEnd, bytes.length - 8 - (int) coreEnd))) {
-            int count = in.readInt();
-            for (int a = 0; a < count; a++) {
-                String name = in.readUTF();
-                int length = in.readInt();
-                if (length < 0 || length > in.available()) throw new IOException("attachment '" + name + "' overruns");
-                attachments.put(name, in.readNBytes(length));
-            }
-            if (count < 0 || in.available() != 0) throw new IOException("unexpected bytes after the attachments");
-        } catch (IOException e) {
-            throw new IOException(path + ": unreadable attachment section: " + e.getMessage(), e);
+        for (int a = 0; a < count; a++) {
+            String name = new String(in.getBlock("attachment name"), StandardCharsets.UTF_8);
+            attachments.put(name, in.getBlock("attachment " + name));
         }
+        in.expectEnd();
+        if (offsets[0] != 0 || offsets[users] != edges) throw in.inconsistent("training graph offsets");
         int[] pairUsers = new int[edges];
-        if (offsets[0] != 0 || offsets[users] != edges) {
-            throw new IOException(path + ": inconsistent training graph offsets");
-        }
         for (int u = 0; u < users; u++) {
-            if (offsets[u + 1] < offsets[u]) throw new IOException(path + ": inconsistent training graph offsets");
+            if (offsets[u + 1] < offsets[u]) throw in.inconsistent("training graph offsets");
             for (int p = offsets[u]; p < offsets[u + 1]; p++) pairUsers[p] = u;
         }
         InteractionGraph train;
         try {
             train = InteractionGraph.fromPairs(users, items, pairUsers, itemIds);
         } catch (IllegalArgumentException e) {
-            throw new IOException(path + ": invalid training graph: " + e.getMessage(), e);
+            throw in.inconsistent("training graph: " + e.getMessage());
         }
         return new LightGCNModel(dim, userEmb, itemEmb, train, metadata, attachments, null);
     }
