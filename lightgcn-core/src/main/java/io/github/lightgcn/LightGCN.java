@@ -9,17 +9,22 @@ import io.github.lightgcn.sparse.LayerMeanPropagation;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import io.github.lightgcn.train.Adam;
 import io.github.lightgcn.train.BprObjective;
+import io.github.lightgcn.train.Checkpoint;
 import io.github.lightgcn.train.EarlyStopping;
 import io.github.lightgcn.train.Initialization;
 import io.github.lightgcn.train.NegativeSampler;
 import io.github.lightgcn.train.Rng;
 import io.github.lightgcn.train.Triples;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains LightGCN: {@code LightGCNModel model = new LightGCN(config).fit(train)}.
@@ -27,7 +32,9 @@ import java.util.Map;
  * <p>Every epoch draws |train| (user, positive, negative) triples, minimises the BPR loss with L2 on the batch's
  * ego embeddings by Adam, batch by batch; with a monitoring graph it evaluates every {@code evalEvery} epochs and,
  * with {@code patience > 0}, stops early and restores the best embeddings. The same seed gives bit-identical
- * results whatever the thread count. A {@code LightGCN} instance may be reused for several fits, one at a time.
+ * results whatever the thread count, and a run resumed from a checkpoint gives the same result as an
+ * uninterrupted one. A {@code LightGCN} instance runs one fit at a time; {@link #requestStop()} may be called
+ * from any thread.
  */
 public final class LightGCN {
 
@@ -35,9 +42,16 @@ public final class LightGCN {
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
     private static final long STREAM_INIT = 1, STREAM_SAMPLER = 2;
+    /** Settings that do not change the result, so a resumed run may differ in them. */
+    private static final Set<String> RESUMABLE_CHANGES = Set.of("config.epochs", "config.threads",
+            "config.evalBlockSize", "config.maxTrainingSeconds");
 
     private final LightGCNConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private Path checkpointFile;
+    private int checkpointEvery;
+    private Path resumeFile;
+    private volatile boolean stopRequested;
 
     public LightGCN(LightGCNConfig config) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
@@ -46,11 +60,40 @@ public final class LightGCN {
 
     public LightGCNConfig config() { return config; }
 
-    /** Adds a listener for epochs and evaluations; returns this. */
+    /** Adds a listener for batches, epochs and evaluations; returns this. */
     public LightGCN addListener(TrainingListener listener) {
         listeners.add(listener);
         return this;
     }
+
+    /**
+     * Saves a checkpoint to {@code file} (atomically) every {@code epochs} epochs, when the time bound ends
+     * training, and when {@link #requestStop()} interrupts it. {@code epochs} in [1, 1000000].
+     */
+    public LightGCN checkpointEvery(int epochs, Path file) {
+        if (epochs < 1 || epochs > 1_000_000) {
+            throw new IllegalArgumentException("checkpoint interval must be in [1, 1000000] epochs, got " + epochs);
+        }
+        this.checkpointEvery = epochs;
+        this.checkpointFile = file;
+        return this;
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} instead of starting afresh; the configuration (but for epochs,
+     * threads, evalBlockSize and maxTrainingSeconds) and the data must be the same as when it was made.
+     */
+    public LightGCN resumeFrom(Path checkpoint) {
+        this.resumeFile = checkpoint;
+        return this;
+    }
+
+    /**
+     * Asks a running fit to stop after the current batch: it saves a checkpoint when checkpointing is on and
+     * returns the model as it stands, with {@link TrainingSummary#interrupted()} set. Safe from any thread (e.g. a
+     * shutdown hook on Ctrl-C).
+     */
+    public void requestStop() { stopRequested = true; }
 
     /** Trains on {@code train} for {@code epochs} epochs with no evaluation during training. */
     public LightGCNModel fit(InteractionGraph train) {
@@ -63,6 +106,10 @@ public final class LightGCN {
      * metric has not improved for that many evaluations, and the model holds the best epoch's embeddings.
      *
      * @param monitor the graph to evaluate on, of the same size as {@code train}, or null
+     * @throws IllegalArgumentException   for an empty or mismatched graph, or a checkpoint of another run
+     * @throws IllegalStateException      when the run would not fit in the heap (the message gives -Xmx)
+     * @throws TrainingDivergedException  when the loss or an embedding becomes non-finite
+     * @throws UncheckedIOException       when a checkpoint cannot be read or written
      */
     public LightGCNModel fit(InteractionGraph train, InteractionGraph monitor) {
         if (train.numEdges() == 0) throw new IllegalArgumentException("the training graph has no interaction");
@@ -71,8 +118,40 @@ public final class LightGCN {
                     + monitor.numItems() + " items but the training graph is " + train.numUsers() + " x "
                     + train.numItems() + ": build both on the same id universe");
         }
+        checkMemory(train, monitor != null);
+        stopRequested = false;
         try (Workers workers = new Workers(config.threads())) {
             return new Run(train, monitor, workers).train();
+        }
+    }
+
+    /**
+     * An estimate of the heap a fit needs, in bytes: the embedding-sized tables (ego, gradient, Adam's two
+     * moments, final embeddings and their gradient, two propagation buffers, best copy), the graph in both CSR
+     * forms, one epoch of triples, and the evaluation blocks.
+     */
+    public static long estimateMemoryBytes(LightGCNConfig config, InteractionGraph train, boolean evaluates) {
+        long nodes = (long) train.numUsers() + train.numItems();
+        long table = 4L * nodes * config.embeddingDim();
+        int tables = 9 + (config.patience() > 0 ? 1 : 0);
+        long edges = train.numEdges();
+        long graph = 4L * (2 * edges + 2 * nodes)           // InteractionGraph, both directions
+                + 4L * (2 * 2 * edges + nodes) + 4L * nodes;  // normalised adjacency: columns, values, offsets
+        long sampling = 4L * 4 * edges;                      // triples + per-edge users
+        long evaluation = evaluates ? 4L * config.threads() * config.evalBlockSize() * train.numItems() : 0;
+        return tables * table + graph + sampling + evaluation;
+    }
+
+    private void checkMemory(InteractionGraph train, boolean evaluates) {
+        long need = estimateMemoryBytes(config, train, evaluates);
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > available) {
+            long suggestMiB = (long) Math.ceil((rt.totalMemory() - rt.freeMemory() + need * 1.25) / (1 << 20));
+            throw new IllegalStateException(String.format(
+                    "training %s with dim %d needs about %d MiB of heap but only %d MiB is free (max heap %d MiB): "
+                            + "run the JVM with -Xmx%dm or more, or lower the dimension or evalBlockSize",
+                    train, config.embeddingDim(), need >> 20, available >> 20, rt.maxMemory() >> 20, suggestMiB));
         }
     }
 
@@ -109,6 +188,12 @@ public final class LightGCN {
         final float[] gradient;
         final float[] finalEmbeddings;
         final Evaluator evaluator;
+        final EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
+        final Map<String, String> identity;
+        float[] bestEgo;
+        Metrics lastEval, bestEval;
+        final List<Double> epochSeconds = new ArrayList<>();
+        double trainSeconds;
 
         Run(InteractionGraph train, InteractionGraph monitor, Workers workers) {
             this.train = train;
@@ -125,92 +210,189 @@ public final class LightGCN {
             this.gradient = new float[ego.length];
             this.finalEmbeddings = new float[ego.length];
             this.evaluator = new Evaluator(config.topK(), config.evalBlockSize(), workers);
+            this.identity = identity();
+        }
+
+        private Map<String, String> identity() {
+            Map<String, String> id = new LinkedHashMap<>();
+            config.asMap().forEach((k, v) -> id.put("config." + k, v));
+            id.put("train.fingerprint", Long.toHexString(train.fingerprint()));
+            id.put("monitor.fingerprint", monitor == null ? "none" : Long.toHexString(monitor.fingerprint()));
+            return id;
         }
 
         LightGCNModel train() {
-            EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
-            float[] bestEgo = null;
-            Metrics lastEval = null, bestEval = null;
-            List<Double> epochSeconds = new ArrayList<>();
-            double trainSeconds = 0;
-            boolean stoppedEarly = false, stoppedByTime = false;
-            int epoch = 0;
+            int startEpoch = 1, startBatch = 0;
+            double[] partial = new double[3];
+            if (resumeFile != null) {
+                Checkpoint cp = readCheckpoint();
+                startEpoch = cp.completedEpochs() + 1;
+                startBatch = cp.nextBatch();
+                partial = cp.partialLoss().clone();
+            }
+            boolean stoppedEarly = false, stoppedByTime = false, interrupted = false;
+            int epoch;
             int batchSize = config.batchSize();
-            for (epoch = 1; epoch <= config.epochs(); epoch++) {
+            int completed = startEpoch - 1;
+            for (epoch = startEpoch; epoch <= config.epochs(); epoch++) {
                 long start = System.nanoTime();
                 Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), STREAM_SAMPLER, epoch));
                 int batches = (triples.size() + batchSize - 1) / batchSize;
-                double loss = 0, bpr = 0, reg = 0;
-                for (int b = 0; b < batches; b++) {
+                double[] sums = epoch == startEpoch ? partial : new double[3];
+                int firstBatch = epoch == startEpoch ? startBatch : 0;
+                for (int b = firstBatch; b < batches; b++) {
                     int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
                     BprObjective.Loss l = objective.lossAndGradient(ego, triples, from, to, gradient);
+                    if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
                     adam.update(ego, gradient, workers);
-                    loss += l.total();
-                    bpr += l.bpr();
-                    reg += l.regularization();
+                    sums[0] += l.total();
+                    sums[1] += l.bpr();
+                    sums[2] += l.regularization();
                     for (TrainingListener listener : listeners) listener.onBatch(epoch, b + 1, batches);
+                    if (stopRequested && b + 1 < batches) { // mid-epoch: save the exact position
+                        trainSeconds += (System.nanoTime() - start) / 1e9;
+                        checkFinite(epoch, b + 1);
+                        if (checkpointFile != null) writeCheckpoint(epoch - 1, b + 1, sums);
+                        interrupted = true;
+                        break;
+                    }
                 }
+                if (interrupted) break;
+                checkFinite(epoch, 0);
+                completed = epoch;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 epochSeconds.add(seconds);
                 trainSeconds += seconds;
-                var stats = new TrainingListener.EpochStats(epoch, config.epochs(), loss / batches, bpr / batches,
-                        reg / batches, batches, seconds);
+                int trained = batches - firstBatch;
+                var stats = new TrainingListener.EpochStats(epoch, config.epochs(), sums[0] / trained,
+                        sums[1] / trained, sums[2] / trained, batches, seconds);
                 for (TrainingListener listener : listeners) listener.onEpoch(stats);
 
                 boolean overTime = config.maxTrainingSeconds() > 0 && trainSeconds >= config.maxTrainingSeconds();
-                boolean last = epoch == config.epochs() || overTime;
+                boolean last = epoch == config.epochs() || overTime || stopRequested;
                 if (monitor != null && (epoch % config.evalEvery() == 0 || last)) {
-                    long evalStart = System.nanoTime();
-                    Metrics metrics = evaluateCurrent(monitor);
-                    double value = metrics.get(config.monitorMetric(), config.monitorK());
-                    boolean improved = stopping.update(epoch, value);
-                    lastEval = metrics;
-                    if (improved) {
-                        bestEval = metrics;
-                        if (config.patience() > 0) bestEgo = ego.clone();
-                    }
-                    var evalStats = new TrainingListener.EvaluationStats(epoch, metrics,
-                            (System.nanoTime() - evalStart) / 1e9, value, improved, stopping.bestEpoch(),
-                            stopping.best(), stopping.evaluationsWithoutImprovement());
-                    for (TrainingListener listener : listeners) listener.onEvaluation(evalStats);
+                    evaluateAndTrack(epoch);
                     if (stopping.shouldStop()) {
                         stoppedEarly = epoch < config.epochs();
                         break;
                     }
+                }
+                boolean checkpointNow = checkpointFile != null && (epoch % checkpointEvery == 0
+                        || (overTime && epoch < config.epochs()) || stopRequested);
+                if (checkpointNow) writeCheckpoint(epoch, 0, new double[3]);
+                if (stopRequested && epoch < config.epochs()) {
+                    interrupted = true;
+                    break;
                 }
                 if (overTime && epoch < config.epochs()) {
                     stoppedByTime = true;
                     break;
                 }
             }
-            int epochsRun = Math.min(epoch, config.epochs());
-            int modelEpoch = epochsRun;
+            return buildModel(completed, stoppedEarly, stoppedByTime, interrupted);
+        }
+
+        private void evaluateAndTrack(int epoch) {
+            long evalStart = System.nanoTime();
+            Metrics metrics = evaluateCurrent(ego);
+            double value = metrics.get(config.monitorMetric(), config.monitorK());
+            boolean improved = stopping.update(epoch, value);
+            lastEval = metrics;
+            if (improved) {
+                bestEval = metrics;
+                if (config.patience() > 0) bestEgo = ego.clone();
+            }
+            var evalStats = new TrainingListener.EvaluationStats(epoch, metrics, (System.nanoTime() - evalStart) / 1e9,
+                    value, improved, stopping.bestEpoch(), stopping.best(), stopping.evaluationsWithoutImprovement());
+            for (TrainingListener listener : listeners) listener.onEvaluation(evalStats);
+        }
+
+        private LightGCNModel buildModel(int completed, boolean stoppedEarly, boolean stoppedByTime,
+                                         boolean interrupted) {
+            int modelEpoch = completed;
             if (bestEgo != null) { // patience > 0: hand back the best epoch's embeddings
                 System.arraycopy(bestEgo, 0, ego, 0, ego.length);
                 modelEpoch = stopping.bestEpoch();
+                if (bestEval == null) bestEval = evaluateCurrent(ego); // resumed run: same value, recomputed
             }
             propagation.apply(ego, finalEmbeddings);
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
-            TrainingSummary summary = new TrainingSummary(epochsRun, modelEpoch, stoppedEarly, stoppedByTime,
-                    trainSeconds, secondsArray, lastEval, bestEgo != null ? bestEval : lastEval);
+            TrainingSummary summary = new TrainingSummary(completed, modelEpoch, stoppedEarly, stoppedByTime,
+                    interrupted, trainSeconds, secondsArray, lastEval, bestEgo != null ? bestEval : lastEval);
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("library", "lightgcn-java " + VERSION);
             meta.put("format", Integer.toString(LightGCNModel.FORMAT_VERSION));
             config.asMap().forEach((k, v) -> meta.put("config." + k, v));
             meta.put("train.fingerprint", Long.toHexString(train.fingerprint()));
             meta.put("train.edges", Integer.toString(train.numEdges()));
-            meta.put("epochs", Integer.toString(epochsRun));
+            meta.put("epochs", Integer.toString(completed));
             meta.put("modelEpoch", Integer.toString(modelEpoch));
             return LightGCNModel.create(Arrays.copyOfRange(finalEmbeddings, 0, numUsers * dim),
                     Arrays.copyOfRange(finalEmbeddings, numUsers * dim, finalEmbeddings.length), dim, train, meta,
                     summary);
         }
 
-        Metrics evaluateCurrent(InteractionGraph heldOut) {
-            propagation.apply(ego, finalEmbeddings);
+        Metrics evaluateCurrent(float[] egoTable) {
+            propagation.apply(egoTable, finalEmbeddings);
             float[] users = Arrays.copyOfRange(finalEmbeddings, 0, numUsers * dim);
             float[] items = Arrays.copyOfRange(finalEmbeddings, numUsers * dim, finalEmbeddings.length);
-            return evaluator.evaluate(new EmbeddingScorer(users, items, dim), train, heldOut);
+            return evaluator.evaluate(new EmbeddingScorer(users, items, dim), train, monitor);
+        }
+
+        private void checkFinite(int epoch, int batch) {
+            for (float v : ego) {
+                if (!Float.isFinite(v)) throw diverged(epoch, batch, "an embedding became " + v);
+            }
+        }
+
+        private TrainingDivergedException diverged(int epoch, int batch, String what) {
+            String where = batch > 0 ? "epoch " + epoch + ", batch " + batch : "the end of epoch " + epoch;
+            String kept = checkpointFile == null ? ""
+                    : "; the last good checkpoint (" + checkpointFile + ") is kept";
+            return new TrainingDivergedException(epoch, batch, "training diverged at " + where + ": " + what
+                    + ". Try a smaller learning rate (now " + config.learningRate() + ")" + kept);
+        }
+
+        private void writeCheckpoint(int completedEpochs, int nextBatch, double[] partialLoss) {
+            double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
+            Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(), ego, adam.step(),
+                    adam.firstMoments(), adam.secondMoments(), stopping.best(), stopping.bestEpoch(),
+                    stopping.evaluationsWithoutImprovement(), bestEgo, trainSeconds, secondsArray, identity);
+            try {
+                cp.save(checkpointFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Checkpoint readCheckpoint() {
+            Checkpoint cp;
+            try {
+                cp = Checkpoint.load(resumeFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+            List<String> differences = new ArrayList<>();
+            for (String key : identity.keySet()) {
+                if (RESUMABLE_CHANGES.contains(key)) continue;
+                String then = cp.identity().get(key), now = identity.get(key);
+                if (!now.equals(then)) differences.add(key + " = " + then + " there, " + now + " here");
+            }
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException("checkpoint " + resumeFile + " belongs to another run: "
+                        + String.join("; ", differences));
+            }
+            if (cp.ego().length != ego.length) {
+                throw new IllegalArgumentException("checkpoint " + resumeFile + " has " + cp.ego().length
+                        + " embedding values, this run needs " + ego.length);
+            }
+            System.arraycopy(cp.ego(), 0, ego, 0, ego.length);
+            adam.restore(cp.adamStep(), cp.adamFirst(), cp.adamSecond());
+            stopping.restore(cp.best(), cp.bestEpoch(), cp.withoutImprovement());
+            bestEgo = cp.bestEgo();
+            trainSeconds = cp.trainSeconds();
+            for (double s : cp.epochSeconds()) epochSeconds.add(s);
+            return cp;
         }
     }
 }

@@ -12,12 +12,15 @@ import java.util.Arrays;
  *                         last epoch
  * @param stoppedEarly     whether patience ran out before the last epoch
  * @param stoppedByTime    whether the time bound ended training
+ * @param interrupted      whether {@link LightGCN#requestStop()} ended training (mid-epoch: the model holds the
+ *                         embeddings after the last finished batch)
  * @param trainSeconds     time spent in training epochs (evaluation excluded)
  * @param epochSeconds     the duration of each epoch
  * @param lastEvaluation   the last evaluation on the monitoring graph, or null when none ran
  * @param bestEvaluation   the evaluation of the best epoch, or null when none ran
  */
 public record TrainingSummary(int epochsRun, int bestEpoch, boolean stoppedEarly, boolean stoppedByTime,
+                              boolean interrupted,
                               double trainSeconds, double[] epochSeconds, Metrics lastEvaluation,
                               Metrics bestEvaluation) {
 

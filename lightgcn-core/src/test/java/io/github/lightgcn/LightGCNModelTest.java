@@ -116,6 +116,31 @@ class LightGCNModelTest {
     }
 
     @Test
+    void concurrentRecommendCallsGiveTheSingleThreadedAnswers() throws Exception {
+        List<List<ScoredItem>> expected = new java.util.ArrayList<>();
+        for (int u = 0; u < model.numUsers(); u++) expected.add(model.recommend(u, 10));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                final int seed = t;
+                futures.add(pool.submit(() -> {
+                    java.util.Random r = new java.util.Random(seed);
+                    int mismatches = 0;
+                    for (int call = 0; call < 10_000; call++) {
+                        int u = r.nextInt(model.numUsers());
+                        if (!model.recommend(u, 10).equals(expected.get(u))) mismatches++;
+                    }
+                    return mismatches;
+                }));
+            }
+            for (var f : futures) assertEquals(0, f.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void outOfRangeArgumentsAreClearErrors() {
         var e = assertThrows(IllegalArgumentException.class, () -> model.recommend(model.numUsers(), 5));
         assertTrue(e.getMessage().contains("out of range"), e.getMessage());

@@ -32,6 +32,23 @@ public final class Adam {
     /** Number of steps taken. */
     public long step() { return step; }
 
+    /** First-moment estimates (live storage, for checkpoints). */
+    public float[] firstMoments() { return m; }
+
+    /** Second-moment estimates (live storage, for checkpoints). */
+    public float[] secondMoments() { return v; }
+
+    /** Restores the state saved in a checkpoint. */
+    public void restore(long step, float[] firstMoments, float[] secondMoments) {
+        if (firstMoments.length != m.length || secondMoments.length != v.length || step < 0) {
+            throw new IllegalArgumentException("Adam state of " + firstMoments.length + "/" + secondMoments.length
+                    + " values at step " + step + " does not fit " + m.length + " parameters");
+        }
+        System.arraycopy(firstMoments, 0, m, 0, m.length);
+        System.arraycopy(secondMoments, 0, v, 0, v.length);
+        this.step = step;
+    }
+
     /** One update of {@code params} with {@code gradient}, split in ranges over the workers (element-wise). */
     public void update(float[] params, float[] gradient, Workers workers) {
         step++;

@@ -29,6 +29,13 @@ public final class EarlyStopping {
         return false;
     }
 
+    /** Restores the state saved in a checkpoint. */
+    public void restore(double best, int bestEpoch, int withoutImprovement) {
+        this.best = best;
+        this.bestEpoch = bestEpoch;
+        this.withoutImprovement = withoutImprovement;
+    }
+
     public boolean shouldStop() { return patience > 0 && withoutImprovement >= patience; }
 
     public double best() { return best; }

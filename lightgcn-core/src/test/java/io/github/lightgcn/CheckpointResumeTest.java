@@ -1,0 +1,138 @@
+package io.github.lightgcn;
+
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.train.Checkpoint;
+import io.github.lightgcn.train.Sampling;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A run stopped and resumed from its checkpoint ends bit-identical to an uninterrupted run. */
+class CheckpointResumeTest {
+
+    private static final InteractionGraph[] G = Graphs.planted(200, 90, 5, 10, 2, 21);
+
+    private static LightGCNConfig.Builder config() {
+        // 1,800 training edges / batch 256 → 8 batches per epoch; patience on, so best-state tracking is resumed too
+        return LightGCNConfig.builder().embeddingDim(12).batchSize(256).learningRate(0.02).epochs(7).evalEvery(2)
+                .patience(10).sampling(Sampling.USER_UNIFORM).seed(9);
+    }
+
+    /** Stops the run after a given epoch (batch 0) or a given batch of an epoch. */
+    private static TrainingListener stopAt(LightGCN trainer, int epoch, int batch) {
+        return new TrainingListener() {
+            @Override
+            public void onBatch(int e, int b, int batches) {
+                if (batch > 0 && e == epoch && b == batch) trainer.requestStop();
+            }
+
+            @Override
+            public void onEpoch(EpochStats stats) {
+                if (batch == 0 && stats.epoch() == epoch) trainer.requestStop();
+            }
+        };
+    }
+
+    private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir) throws IOException {
+        LightGCNModel uninterrupted = new LightGCN(config().threads(2).build()).fit(G[0], G[1]);
+
+        Path cp = dir.resolve("run.ckpt");
+        LightGCN first = new LightGCN(config().threads(2).build()).checkpointEvery(100, cp);
+        LightGCNModel partial = first.addListener(stopAt(first, stopEpoch, stopBatch)).fit(G[0], G[1]);
+        assertTrue(partial.trainingSummary().interrupted());
+        assertTrue(Files.exists(cp), "a stop request saves a checkpoint");
+        Checkpoint saved = Checkpoint.load(cp);
+        assertEquals(stopBatch == 0 ? stopEpoch : stopEpoch - 1, saved.completedEpochs());
+        assertEquals(stopBatch, saved.nextBatch());
+
+        // resumed with another thread count: the result must not change
+        LightGCNModel resumed = new LightGCN(config().threads(1).build()).resumeFrom(cp).fit(G[0], G[1]);
+        assertFalse(resumed.trainingSummary().interrupted());
+        assertArrayEquals(uninterrupted.userEmbeddings(), resumed.userEmbeddings(), 0f);
+        assertArrayEquals(uninterrupted.itemEmbeddings(), resumed.itemEmbeddings(), 0f);
+        assertEquals(uninterrupted.trainingSummary().bestEpoch(), resumed.trainingSummary().bestEpoch());
+        assertEquals(uninterrupted.trainingSummary().bestEvaluation().asMap(),
+                resumed.trainingSummary().bestEvaluation().asMap());
+    }
+
+    @Test
+    void resumeAfterAnEpochEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(3, 0, dir);
+    }
+
+    @Test
+    void resumeInTheMiddleOfAnEpochEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(4, 3, dir);
+    }
+
+    @Test
+    void periodicCheckpointsAndResumeWithMoreEpochs(@TempDir Path dir) throws IOException {
+        Path cp = dir.resolve("p.ckpt");
+        new LightGCN(config().epochs(4).build()).checkpointEvery(2, cp).fit(G[0], G[1]);
+        assertEquals(4, Checkpoint.load(cp).completedEpochs());
+        LightGCNModel extended = new LightGCN(config().build()).resumeFrom(cp).fit(G[0], G[1]);
+        LightGCNModel straight = new LightGCN(config().build()).fit(G[0], G[1]);
+        assertArrayEquals(straight.userEmbeddings(), extended.userEmbeddings(), 0f);
+    }
+
+    @Test
+    void resumeWithOtherSettingsOrDataIsRefused(@TempDir Path dir) {
+        Path cp = dir.resolve("r.ckpt");
+        new LightGCN(config().epochs(2).build()).checkpointEvery(1, cp).fit(G[0], G[1]);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new LightGCN(config().learningRate(0.5).build()).resumeFrom(cp).fit(G[0], G[1]));
+        assertTrue(e.getMessage().contains("config.learningRate = 0.02 there, 0.5 here"), e.getMessage());
+        InteractionGraph other = Graphs.planted(200, 90, 5, 10, 2, 22)[0];
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new LightGCN(config().build()).resumeFrom(cp).fit(other, G[1]));
+        assertTrue(e.getMessage().contains("train.fingerprint"), e.getMessage());
+    }
+
+    @Test
+    void corruptedCheckpointIsAClearError(@TempDir Path dir) throws IOException {
+        Path cp = dir.resolve("c.ckpt");
+        new LightGCN(config().epochs(1).build()).checkpointEvery(1, cp).fit(G[0]);
+        byte[] bytes = Files.readAllBytes(cp);
+        bytes[bytes.length / 2] ^= 4;
+        Files.write(cp, bytes);
+        var e = assertThrows(UncheckedIOException.class,
+                () -> new LightGCN(config().build()).resumeFrom(cp).fit(G[0]));
+        assertTrue(e.getMessage().contains("checksum mismatch") && e.getMessage().contains(cp.toString()),
+                e.getMessage());
+    }
+
+    @Test
+    void nonFiniteStateStopsTrainingNamingEpochAndBatch(@TempDir Path dir) throws IOException {
+        Path cp = dir.resolve("nan.ckpt");
+        new LightGCN(config().epochs(2).build()).checkpointEvery(2, cp).fit(G[0], G[1]);
+        Checkpoint good = Checkpoint.load(cp);
+        float[] ego = good.ego().clone();
+        java.util.Arrays.fill(ego, Float.NaN);
+        Path bad = dir.resolve("bad.ckpt");
+        new Checkpoint(good.completedEpochs(), good.nextBatch(), good.partialLoss(), ego, good.adamStep(),
+                good.adamFirst(), good.adamSecond(), good.best(), good.bestEpoch(), good.withoutImprovement(),
+                good.bestEgo(), good.trainSeconds(), good.epochSeconds(), good.identity()).save(bad);
+        var e = assertThrows(TrainingDivergedException.class,
+                () -> new LightGCN(config().build()).resumeFrom(bad).checkpointEvery(1, cp).fit(G[0], G[1]));
+        assertEquals(3, e.epoch());
+        assertEquals(1, e.batch());
+        assertTrue(e.getMessage().contains("epoch 3, batch 1") && e.getMessage().contains("smaller learning rate")
+                && e.getMessage().contains("last good checkpoint"), e.getMessage());
+        assertEquals(2, Checkpoint.load(cp).completedEpochs(), "the good checkpoint is kept");
+    }
+
+    @Test
+    void aRunThatCannotFitInTheHeapFailsEarlyWithTheXmxToUse() {
+        InteractionGraph huge = InteractionGraph.fromPairs(2_000_000, 10, new int[]{0}, new int[]{0});
+        var e = assertThrows(IllegalStateException.class,
+                () -> new LightGCN(LightGCNConfig.builder().embeddingDim(4096).build()).fit(huge));
+        assertTrue(e.getMessage().contains("-Xmx") && e.getMessage().contains("MiB"), e.getMessage());
+    }
+}
