@@ -96,8 +96,10 @@ public final class PairFileReader {
                 }
                 String[] fields = separator.split(line);
                 if (fields.length != columns) {
+                    String hint = separator == Separator.SPACE && columns > 2
+                            ? "; a user followed by a varying number of items per line is the adj format" : "";
                     throw new DataFormatException(file, lineNo, null, "expected " + columns + " columns separated by "
-                            + separator.label + " (as on line " + firstDataLine + "), found " + fields.length);
+                            + separator.label + " (as on line " + firstDataLine + "), found " + fields.length + hint);
                 }
                 edges.countDataLine();
                 int user = ids.parse(fields[0], lineNo, "user (column 1)", numUsers, "user");

@@ -98,6 +98,8 @@ class PairFileReaderTest {
         assertFormatError(() -> new PairFileReader().read(f), f, 2, null, "expected 3 columns separated by tab");
         Path g = write(dir, "data2.txt", "h1,h2\n0,1\n1 2\n");
         assertFormatError(() -> new PairFileReader().read(g), g, 3, null, "expected 2 columns separated by comma");
+        Path adj = write(dir, "train.txt", "0 1 2 3\n1 4\n");
+        assertFormatError(() -> new PairFileReader().read(adj), adj, 2, null, "is the adj format");
     }
 
     @Test

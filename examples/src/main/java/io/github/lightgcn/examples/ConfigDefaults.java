@@ -1,0 +1,38 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.train.Sampling;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Map;
+
+/**
+ * Takes the training options' defaults from {@link LightGCNConfig#defaults()}, so the command line and the library
+ * can never disagree (and {@code --help} shows the library's values).
+ */
+public final class ConfigDefaults implements IDefaultValueProvider {
+
+    private static final Map<String, String> DEFAULTS = defaults(LightGCNConfig.defaults());
+
+    private static Map<String, String> defaults(LightGCNConfig c) {
+        return Map.ofEntries(
+                Map.entry("--layers", Integer.toString(c.layers())),
+                Map.entry("--dim", Integer.toString(c.embeddingDim())),
+                Map.entry("--batch", Integer.toString(c.batchSize())),
+                Map.entry("--lr", Double.toString(c.learningRate())),
+                Map.entry("--l2", Double.toString(c.l2())),
+                Map.entry("--epochs", Integer.toString(c.epochs())),
+                Map.entry("--eval-every", Integer.toString(c.evalEvery())),
+                Map.entry("--patience", Integer.toString(c.patience())),
+                Map.entry("--sampler", c.sampling() == Sampling.EDGE_UNIFORM ? "edge" : "user"),
+                Map.entry("--seed", Long.toString(c.seed())),
+                Map.entry("--threads", Integer.toString(c.threads())));
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        return argSpec instanceof OptionSpec option ? DEFAULTS.get(option.longestName()) : null;
+    }
+}

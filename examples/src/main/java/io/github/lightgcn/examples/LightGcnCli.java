@@ -1,0 +1,50 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCN;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code lightgcn} command line: {@code lightgcn train ...} (more subcommands to come).
+ *
+ * <p>Exit codes: 0 success, 1 runtime failure ({@code error: <message>} on stderr: missing file, malformed data,
+ * I/O), 2 usage error (one line naming the problem and pointing to {@code --help}). Stack traces only with
+ * {@code --debug}.
+ */
+@Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
+        description = "Train and evaluate LightGCN recommenders.",
+        subcommands = {TrainCommand.class})
+public final class LightGcnCli {
+
+    /**
+     * Accepted on every command (inherited by the subcommands). {@link CliErrors} looks for it in the raw arguments,
+     * which also works when parsing failed.
+     */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LightGcnCli())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true) // the last value wins, so scripts can append overrides
+                .setParameterExceptionHandler(CliErrors::usageError)
+                .setExecutionExceptionHandler(CliErrors::runtimeError);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.TrainingListener.EvaluationStats;
+import io.github.lightgcn.TrainingSummary;
+import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.io.InteractionSplit;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code --metrics-json} document: the reported test metrics first (keys {@code recall@20} ...), then how
+ * they were obtained (epochs, the epoch the model holds, the best monitored epoch), timing, the popularity
+ * baseline, the data and the configuration.
+ */
+final class MetricsReport {
+
+    private MetricsReport() {}
+
+    /**
+     * @param validating     whether a validation file was given (else the monitor graph was test)
+     * @param lastEvaluation the last evaluation on the monitoring graph, or null
+     */
+    static Json of(Metrics test, boolean validating, TrainingSummary summary, EvaluationStats lastEvaluation,
+                   String monitorLabel, Metrics popularity, InteractionSplit data, LightGCNConfig config,
+                   double totalSeconds) {
+        Json json = metrics(test);
+        json.put("test_users", test.numUsers());
+        json.put("protocol", !validating ? "last evaluation on test"
+                : config.patience() > 0 ? "best val epoch restored, then test" : "last epoch, then test");
+        json.put("epochs", summary.epochsRun());
+        json.put("model_epoch", summary.bestEpoch()); // the epoch whose embeddings gave the metrics above
+        json.put("best_epoch", lastEvaluation == null ? null : lastEvaluation.bestEpoch()); // best on the monitor
+        json.put("stopped_early", summary.stoppedEarly());
+        json.put("monitor", new Json()
+                .put("graph", validating ? "val" : "test")
+                .put("metric", monitorLabel)
+                .put("best", lastEvaluation == null ? null : lastEvaluation.bestValue())
+                .put("best_epoch", lastEvaluation == null ? null : lastEvaluation.bestEpoch()));
+        json.put("train_seconds", summary.trainSeconds());
+        json.put("median_epoch_seconds", summary.medianEpochSeconds());
+        json.put("total_seconds", totalSeconds);
+        json.put("popularity", metrics(popularity));
+        json.put("data", new Json()
+                .put("train", absolute(data.trainSource().file()))
+                .put("val", data.validationSource().map(s -> absolute(s.file())).orElse(null))
+                .put("test", absolute(data.testSource().file()))
+                .put("users", data.numUsers())
+                .put("items", data.numItems())
+                .put("train_edges", data.train().numEdges())
+                .put("val_edges", data.validation().map(g -> g.numEdges()).orElse(null))
+                .put("test_edges", data.test().numEdges())
+                .put("duplicates_merged", data.duplicatesMerged()));
+        Json cfg = new Json();
+        for (Map.Entry<String, String> e : config.asMap().entrySet()) cfg.put(e.getKey(), typed(e.getValue()));
+        json.put("config", cfg);
+        return json;
+    }
+
+    private static String absolute(Path file) { return file.toAbsolutePath().normalize().toString(); }
+
+    private static Json metrics(Metrics m) {
+        Json json = new Json();
+        m.asMap().forEach(json::put);
+        return json;
+    }
+
+    /** Numbers stay numbers in the JSON; everything else is a string. */
+    private static Object typed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notLong) {
+            try {
+                double d = Double.parseDouble(value);
+                return Double.isFinite(d) ? d : value;
+            } catch (NumberFormatException notNumber) {
+                return value;
+            }
+        }
+    }
+}
