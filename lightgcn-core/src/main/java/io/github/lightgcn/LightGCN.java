@@ -313,12 +313,11 @@ public final class LightGCN {
             if (bestEgo != null) { // patience > 0: hand back the best epoch's embeddings
                 System.arraycopy(bestEgo, 0, ego, 0, ego.length);
                 modelEpoch = stopping.bestEpoch();
-                if (bestEval == null) bestEval = evaluateCurrent(ego); // resumed run: same value, recomputed
             }
             propagation.apply(ego, finalEmbeddings);
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
-            TrainingSummary summary = new TrainingSummary(completed, modelEpoch, stoppedEarly, stoppedByTime,
-                    interrupted, trainSeconds, secondsArray, lastEval, bestEgo != null ? bestEval : lastEval);
+            TrainingSummary summary = new TrainingSummary(completed, modelEpoch, stopping.bestEpoch(), stoppedEarly,
+                    stoppedByTime, interrupted, trainSeconds, secondsArray, lastEval, bestEval);
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("library", "lightgcn-java " + VERSION);
             meta.put("format", Integer.toString(LightGCNModel.FORMAT_VERSION));
@@ -357,7 +356,8 @@ public final class LightGCN {
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
             Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(), ego, adam.step(),
                     adam.firstMoments(), adam.secondMoments(), stopping.best(), stopping.bestEpoch(),
-                    stopping.evaluationsWithoutImprovement(), bestEgo, trainSeconds, secondsArray, identity);
+                    stopping.evaluationsWithoutImprovement(), bestEgo, bestEval == null ? Map.of() : bestEval.asMap(),
+                    trainSeconds, secondsArray, identity);
             try {
                 cp.save(checkpointFile);
             } catch (IOException e) {
@@ -390,6 +390,7 @@ public final class LightGCN {
             adam.restore(cp.adamStep(), cp.adamFirst(), cp.adamSecond());
             stopping.restore(cp.best(), cp.bestEpoch(), cp.withoutImprovement());
             bestEgo = cp.bestEgo();
+            bestEval = cp.bestMetrics().isEmpty() ? null : Metrics.fromMap(cp.bestMetrics());
             trainSeconds = cp.trainSeconds();
             for (double s : cp.epochSeconds()) epochSeconds.add(s);
             return cp;

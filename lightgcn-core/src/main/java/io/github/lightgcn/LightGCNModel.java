@@ -198,11 +198,16 @@ public final class LightGCNModel {
 
     /** Full-ranking metrics on held-out interactions (training items masked), using all cores. */
     public Metrics evaluate(InteractionGraph heldOut, int... ks) {
+        return evaluate(heldOut, ks, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Full-ranking metrics on held-out interactions (training items masked), on {@code threads} threads. */
+    public Metrics evaluate(InteractionGraph heldOut, int[] ks, int threads) {
         if (heldOut.numUsers() != numUsers || heldOut.numItems() != numItems) {
             throw new IllegalArgumentException("held-out graph is " + heldOut.numUsers() + " x " + heldOut.numItems()
                     + " but the model is " + numUsers + " x " + numItems);
         }
-        try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+        try (Workers workers = new Workers(threads)) {
             return new Evaluator(ks, 256, workers).evaluate(
                     new EmbeddingScorer(userEmbeddings, itemEmbeddings, dim), trainGraph, heldOut);
         }

@@ -58,6 +58,7 @@ class CheckpointResumeTest {
         assertArrayEquals(uninterrupted.userEmbeddings(), resumed.userEmbeddings(), 0f);
         assertArrayEquals(uninterrupted.itemEmbeddings(), resumed.itemEmbeddings(), 0f);
         assertEquals(uninterrupted.trainingSummary().bestEpoch(), resumed.trainingSummary().bestEpoch());
+        assertEquals(uninterrupted.trainingSummary().modelEpoch(), resumed.trainingSummary().modelEpoch());
         assertEquals(uninterrupted.trainingSummary().bestEvaluation().asMap(),
                 resumed.trainingSummary().bestEvaluation().asMap());
     }
@@ -80,6 +81,9 @@ class CheckpointResumeTest {
         LightGCNModel extended = new LightGCN(config().build()).resumeFrom(cp).fit(G[0], G[1]);
         LightGCNModel straight = new LightGCN(config().build()).fit(G[0], G[1]);
         assertArrayEquals(straight.userEmbeddings(), extended.userEmbeddings(), 0f);
+        assertEquals(straight.trainingSummary().bestEpoch(), extended.trainingSummary().bestEpoch());
+        assertEquals(straight.trainingSummary().bestEvaluation().asMap(),
+                extended.trainingSummary().bestEvaluation().asMap());
     }
 
     @Test
@@ -118,7 +122,7 @@ class CheckpointResumeTest {
         Path bad = dir.resolve("bad.ckpt");
         new Checkpoint(good.completedEpochs(), good.nextBatch(), good.partialLoss(), ego, good.adamStep(),
                 good.adamFirst(), good.adamSecond(), good.best(), good.bestEpoch(), good.withoutImprovement(),
-                good.bestEgo(), good.trainSeconds(), good.epochSeconds(), good.identity()).save(bad);
+                good.bestEgo(), good.bestMetrics(), good.trainSeconds(), good.epochSeconds(), good.identity()).save(bad);
         var e = assertThrows(TrainingDivergedException.class,
                 () -> new LightGCN(config().build()).resumeFrom(bad).checkpointEvery(1, cp).fit(G[0], G[1]));
         assertEquals(3, e.epoch());

@@ -75,6 +75,7 @@ class LightGCNTrainingTest {
         TrainingSummary s = model.trainingSummary();
         assertTrue(s.stoppedEarly(), "expected an early stop within 200 epochs");
         assertEquals(s.bestEpoch() + 3, s.epochsRun(), "stops 3 evaluations after the best");
+        assertEquals(s.bestEpoch(), s.modelEpoch(), "the best epoch is restored");
         double best = evals.stream().mapToDouble(TrainingListener.EvaluationStats::monitoredValue).max().orElseThrow();
         assertEquals(best, s.bestEvaluation().ndcg(20), 0.0);
         // the returned model is the best epoch's: its validation NDCG@20 is the best seen
@@ -87,8 +88,12 @@ class LightGCNTrainingTest {
         LightGCNModel model = new LightGCN(small().epochs(6).evalEvery(2).build()).fit(train, val);
         TrainingSummary s = model.trainingSummary();
         assertEquals(6, s.epochsRun());
-        assertEquals(6, s.bestEpoch());
+        assertEquals(6, s.modelEpoch());
         assertEquals(s.lastEvaluation().asMap(), model.evaluate(val, 20).asMap());
+        assertEquals(s.lastEvaluation().asMap(), s.modelEvaluation().asMap());
+        // the best evaluation is still reported, whichever epoch it was
+        assertTrue(s.bestEpoch() == 2 || s.bestEpoch() == 4 || s.bestEpoch() == 6);
+        assertTrue(s.bestEvaluation().ndcg(20) >= s.lastEvaluation().ndcg(20));
     }
 
     @Test

@@ -30,7 +30,7 @@ final class MetricsReport {
         json.put("protocol", !validating ? "last evaluation on test"
                 : config.patience() > 0 ? "best val epoch restored, then test" : "last epoch, then test");
         json.put("epochs", summary.epochsRun());
-        json.put("model_epoch", summary.bestEpoch()); // the epoch whose embeddings gave the metrics above
+        json.put("model_epoch", summary.modelEpoch()); // the epoch whose embeddings gave the metrics above
         json.put("best_epoch", lastEvaluation == null ? null : lastEvaluation.bestEpoch()); // best on the monitor
         json.put("stopped_early", summary.stoppedEarly());
         json.put("monitor", new Json()

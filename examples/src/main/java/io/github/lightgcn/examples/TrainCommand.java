@@ -190,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
                 testMetrics = evaluate(new EmbeddingScorer(model.userEmbeddings(), model.itemEmbeddings(),
                         model.dim()), model.trainGraph(), data.test(), config, workers);
             }
-            reported = (config.patience() > 0 ? "best val epoch " : "last epoch ") + summary.bestEpoch()
+            reported = (config.patience() > 0 ? "best val epoch " : "last epoch ") + summary.modelEpoch()
                     + (summary.stoppedEarly() ? ", stopped early at epoch " + summary.epochsRun() : "");
         }
         print(out, "test (" + reported + "): " + testMetrics.format());

@@ -47,6 +47,24 @@ public final class Metrics {
         return map;
     }
 
+    /** The inverse of {@link #asMap()} (users count unknown: 0). */
+    public static Metrics fromMap(Map<String, Double> map) {
+        int[] ks = map.keySet().stream().mapToInt(key -> {
+            int at = key.lastIndexOf('@');
+            if (at < 0) throw new IllegalArgumentException("not a metric@k key: " + key);
+            return Integer.parseInt(key.substring(at + 1));
+        }).sorted().distinct().toArray();
+        double[][] values = new double[Metric.values().length][ks.length];
+        for (int k = 0; k < ks.length; k++) {
+            for (Metric m : Metric.values()) {
+                Double v = map.get(m.label() + "@" + ks[k]);
+                if (v == null) throw new IllegalArgumentException("missing " + m.label() + "@" + ks[k]);
+                values[m.ordinal()][k] = v;
+            }
+        }
+        return new Metrics(ks, values, 0);
+    }
+
     /** One line, e.g. {@code recall@20=0.27029 precision@20=0.07573 ndcg@20=0.21015 hit_rate@20=0.71}. */
     public String format() {
         StringBuilder sb = new StringBuilder();

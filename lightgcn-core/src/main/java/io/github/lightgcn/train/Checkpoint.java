@@ -18,21 +18,25 @@ import java.util.Map;
  * @param nextBatch         batches of the next epoch already trained (0 at an epoch boundary)
  * @param partialLoss       {total, bpr, reg} loss sums over those batches
  * @param bestEgo           the ego embeddings of the best evaluation so far, or null
+ * @param bestMetrics       the best evaluation so far as {@code metric@k → value}, empty when none
  * @param identity          configuration and data fingerprints that a resumed run must match
  */
 public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLoss, float[] ego, long adamStep,
                          float[] adamFirst, float[] adamSecond, double best, int bestEpoch, int withoutImprovement,
-                         float[] bestEgo, double trainSeconds, double[] epochSeconds, Map<String, String> identity) {
+                         float[] bestEgo, Map<String, Double> bestMetrics, double trainSeconds, double[] epochSeconds, Map<String, String> identity) {
 
     static final String MAGIC = "LGCNCKPT";
     static final int VERSION = 1;
 
     public void save(Path path) throws IOException {
         byte[] id = ChecksummedFile.encodeStrings(identity);
+        Map<String, String> metricStrings = new java.util.LinkedHashMap<>();
+        bestMetrics.forEach((k, v) -> metricStrings.put(k, Double.toString(v)));
+        byte[] metrics = ChecksummedFile.encodeStrings(metricStrings);
         int n = ego.length;
         int bestLength = bestEgo == null ? -1 : bestEgo.length;
         long payload = 4 + 4 + 24 + 4 + 4L * n + 8 + 8L * n + 8 + 4 + 4 + 4 + 4L * Math.max(0, bestLength) + 8 + 4
-                + 8L * epochSeconds.length + 4 + id.length;
+                + 8L * epochSeconds.length + 4 + id.length + 4 + metrics.length;
         try (ChecksummedFile.Writer out = ChecksummedFile.create(path, MAGIC, VERSION, payload)) {
             out.putInt(completedEpochs).putInt(nextBatch);
             for (int k = 0; k < 3; k++) out.putLong(Double.doubleToRawLongBits(partialLoss[k]));
@@ -42,7 +46,7 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
             if (bestEgo != null) out.putFloats(bestEgo);
             out.putLong(Double.doubleToRawLongBits(trainSeconds)).putInt(epochSeconds.length);
             for (double s : epochSeconds) out.putLong(Double.doubleToRawLongBits(s));
-            out.putBlock(id);
+            out.putBlock(id).putBlock(metrics);
             out.commit();
         }
     }
@@ -70,8 +74,16 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
         double[] epochSeconds = new double[count];
         for (int e = 0; e < count; e++) epochSeconds[e] = Double.longBitsToDouble(in.getLong("epoch seconds"));
         Map<String, String> identity = ChecksummedFile.decodeStrings(in.getBlock("identity"), in);
+        Map<String, Double> bestMetrics = new java.util.LinkedHashMap<>();
+        for (var e : ChecksummedFile.decodeStrings(in.getBlock("best metrics"), in).entrySet()) {
+            try {
+                bestMetrics.put(e.getKey(), Double.parseDouble(e.getValue()));
+            } catch (NumberFormatException ex) {
+                throw in.inconsistent("best metric " + e.getKey() + " is not a number");
+            }
+        }
         in.expectEnd();
         return new Checkpoint(epochs, batch, partial, ego, step, first, second, best, bestEpoch, without, bestEgo,
-                seconds, epochSeconds, identity);
+                bestMetrics, seconds, epochSeconds, identity);
     }
 }
