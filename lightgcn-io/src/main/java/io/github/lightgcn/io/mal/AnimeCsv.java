@@ -53,17 +53,17 @@ public final class AnimeCsv {
             Map<Integer, Long> lineOfId = new HashMap<>();
             int decoded = 0;
             for (CSVRecord r = records.next(); r != null; r = records.next()) {
-                Row row = new Row(file, records.startLine(r), r, header.size());
+                Row row = new Row(file, records.startLine(r), r, header.toList());
                 int id = row.integer(col[0], "anime_id", 0);
                 Long earlier = lineOfId.putIfAbsent(id, row.line);
                 if (earlier != null) {
                     throw row.bad("anime_id", "id " + id + " already appeared on line " + earlier);
                 }
-                String raw = row.text(col[1]);
+                String raw = row.text(col[1], "name");
                 if (raw.isBlank()) throw row.bad("name", "the name is empty");
                 String name = HtmlEntities.decode(raw);
                 if (name != raw) decoded++;
-                anime.add(new Anime(id, name.strip(), genres(row.text(col[2])), optional(row.text(col[3])),
+                anime.add(new Anime(id, name.strip(), genres(row.text(col[2], "genre")), optional(row.text(col[3], "type")),
                         row.optionalInteger(col[4], "episodes", "Unknown"), row.optionalRating(col[5]),
                         row.optionalInteger(col[6], "members", null)));
             }
@@ -107,16 +107,21 @@ public final class AnimeCsv {
         final long line;
         final CSVRecord record;
 
-        Row(Path file, long line, CSVRecord record, int expectedFields) throws DataFormatException {
+        Row(Path file, long line, CSVRecord record, List<String> header) throws DataFormatException {
             this.file = file;
             this.line = line;
             this.record = record;
-            if (record.size() != expectedFields) {
-                throw bad(null, "expected " + expectedFields + " fields like the header, found " + record.size());
+            if (record.size() != header.size()) {
+                throw bad(CsvFiles.countField(header, record.size()), CsvFiles.countProblem(header, record.size()));
             }
         }
 
         String text(int column) { return record.get(column); }
+
+        /** A text field, checked for bytes that were not UTF-8. */
+        String text(int column, String field) throws DataFormatException {
+            return CsvFiles.checkText(record.get(column), file, line, field);
+        }
 
         DataFormatException bad(String field, String problem) {
             return new DataFormatException(file, line, field, problem);

@@ -7,13 +7,14 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /** What the MAL readers share: opening UTF-8 files (BOM tolerated), the CSV dialect, line numbers, field parsing. */
@@ -24,10 +25,15 @@ final class CsvFiles {
 
     private CsvFiles() {}
 
-    /** Opens a parser over a UTF-8 file, skipping a leading byte order mark. */
+    /**
+     * Opens a parser over a UTF-8 file, skipping a leading byte order mark. Invalid bytes decode to U+FFFD
+     * rather than failing the whole read, so the row and field that hold them can be named
+     * ({@link #checkText}); numeric fields reject them anyway.
+     */
     static CSVParser open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8), 1 << 16);
         try {
             reader.mark(1);
             if (reader.read() != '\uFEFF') reader.reset();
@@ -62,10 +68,9 @@ final class CsvFiles {
             try {
                 return it.hasNext() ? it.next() : null;
             } catch (UncheckedIOException | IllegalStateException e) {
-                Throwable cause = e.getCause() instanceof CharacterCodingException c ? c : e;
-                String problem = cause instanceof CharacterCodingException ? "the file is not valid UTF-8"
-                        : "not valid CSV (" + cause.getMessage() + ")";
-                throw new DataFormatException(file, parser.getCurrentLineNumber() + 1, null, problem);
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new DataFormatException(file, parser.getCurrentLineNumber() + 1, null,
+                        "not valid CSV (" + cause.getMessage() + ")");
             }
         }
 
@@ -86,10 +91,31 @@ final class CsvFiles {
         return n;
     }
 
+    /** The text of a field, unless it holds bytes that were not valid UTF-8. */
+    static String checkText(String value, Path file, long line, String field) throws DataFormatException {
+        if (value.indexOf('\uFFFD') >= 0) {
+            throw new DataFormatException(file, line, field, "not valid UTF-8 (" + quote(value) + ")");
+        }
+        return value;
+    }
+
     /** A header names columns; a data row, even a malformed one, has at least one integer in it. */
     static boolean isHeader(CSVRecord record) {
         for (String value : record) if (parseInt(value) != Long.MIN_VALUE) return false;
         return true;
+    }
+
+    /**
+     * The field to blame when a row has {@code found} fields instead of {@code header.size()}: the first missing
+     * column, or the first unexpected one ({@code column 4}).
+     */
+    static String countField(List<String> header, int found) {
+        return found < header.size() ? header.get(found) : "column " + (header.size() + 1);
+    }
+
+    /** The problem text for a row with the wrong number of fields. */
+    static String countProblem(List<String> header, int found) {
+        return "expected " + header.size() + " fields (" + String.join(",", header) + "), found " + found;
     }
 
     /** Header names compared trimmed and case-insensitively. */

@@ -85,7 +85,8 @@ public final class InteractionsCsv {
             CSVRecord first = records.next();
             if (first == null) throw new DataFormatException(file, "the file is empty (expected a header "
                     + String.join(",", COLUMNS) + ")");
-            int userCol = 0, animeCol = 1, fields = 2;
+            int userCol = 0, animeCol = 1;
+            List<String> header = COLUMNS;
             CSVRecord r = first;
             if (CsvFiles.isHeader(first)) {
                 Map<String, Integer> position = new HashMap<>();
@@ -98,13 +99,14 @@ public final class InteractionsCsv {
                 }
                 userCol = position.get("user_id");
                 animeCol = position.get("anime_id");
-                fields = first.size();
+                header = first.toList();
                 r = records.next();
             }
             for (; r != null; r = records.next()) {
                 long line = records.startLine(r);
-                if (r.size() != fields) {
-                    throw new DataFormatException(file, line, null, "expected " + fields + " fields, found " + r.size());
+                if (r.size() != header.size()) {
+                    throw new DataFormatException(file, line, CsvFiles.countField(header, r.size()),
+                            CsvFiles.countProblem(header, r.size()));
                 }
                 int user = id(file, line, r.get(userCol), "user_id");
                 int anime = id(file, line, r.get(animeCol), "anime_id");

@@ -51,7 +51,8 @@ public final class RatingsCsv {
         final Path file;
         final AnimeCatalog catalog;
         final RatingOptions options;
-        int userCol = 0, animeCol = 1, ratingCol = 2, fields = 3;
+        int userCol = 0, animeCol = 1, ratingCol = 2;
+        List<String> header = COLUMNS;
         boolean hadHeader;
         long rowsRead, skippedBad, filtered, unknownAnime, unscored;
         final List<String> examples = new ArrayList<>();
@@ -92,14 +93,13 @@ public final class RatingsCsv {
             userCol = col[0];
             animeCol = col[1];
             ratingCol = col[2];
-            fields = header.size();
+            this.header = header.toList();
         }
 
         private void row(CsvFiles.Records records, CSVRecord r) throws DataFormatException {
             rowsRead++;
-            if (r.size() != fields) {
-                bad(records, r, null, "expected " + fields + " fields (" + (hadHeader ? "as in the header" :
-                        String.join(",", COLUMNS)) + "), found " + r.size());
+            if (r.size() != header.size()) {
+                bad(records, r, CsvFiles.countField(header, r.size()), CsvFiles.countProblem(header, r.size()));
                 return;
             }
             long user = CsvFiles.parseInt(r.get(userCol));
