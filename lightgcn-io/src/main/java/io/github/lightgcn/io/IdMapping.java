@@ -3,9 +3,9 @@ package io.github.lightgcn.io;
 import java.util.Arrays;
 
 /**
- * Original ids (e.g. MAL anime ids) to dense indexes {@code 0..size-1} and back. The dense index of an id is its
- * rank among all ids in sorted order, so the mapping depends only on the set of ids, not on file order.
- * Immutable.
+ * Original ids (e.g. MAL user or anime ids) to dense indexes {@code 0..size-1} and back. The dense index of an id
+ * is its rank among all ids in sorted order, so the mapping depends only on the set of ids, not on file order,
+ * and sorting by index is sorting by id. Immutable.
  */
 public final class IdMapping {
 
@@ -13,9 +13,30 @@ public final class IdMapping {
 
     private IdMapping(int[] sortedDistinct) { this.originals = sortedDistinct; }
 
-    /** The mapping of every distinct id in {@code ids} (any order, repeats allowed). */
+    /** The mapping of every distinct id in {@code ids} (any order, repeats allowed; the array is not kept). */
     public static IdMapping of(int[] ids) {
-        return new IdMapping(Arrays.stream(ids).sorted().distinct().toArray());
+        int[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[n++] = sorted[i];
+        }
+        return new IdMapping(Arrays.copyOf(sorted, n));
+    }
+
+    /**
+     * The mapping of ids that are already sorted and distinct (copied).
+     *
+     * @throws IllegalArgumentException naming the first id out of order or repeated
+     */
+    public static IdMapping ofSortedDistinct(int[] ids) {
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i] <= ids[i - 1]) {
+                throw new IllegalArgumentException("ids must be sorted and distinct: " + ids[i] + " follows "
+                        + ids[i - 1]);
+            }
+        }
+        return new IdMapping(ids.clone());
     }
 
     /** Number of distinct ids. */
@@ -39,6 +60,27 @@ public final class IdMapping {
 
     /** The original ids, ascending (a copy): element i is the original id of index i. */
     public int[] originalIds() { return originals.clone(); }
+
+    /**
+     * Replaces every original id in {@code values} by its dense index, in place.
+     *
+     * @throws IllegalArgumentException naming the first id that is not in the mapping
+     */
+    public void toIndices(int[] values) {
+        for (int p = 0; p < values.length; p++) {
+            int k = Arrays.binarySearch(originals, values[p]);
+            if (k < 0) throw new IllegalArgumentException("id " + values[p] + " is not in the id mapping");
+            values[p] = k;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdMapping other && Arrays.equals(originals, other.originals);
+    }
+
+    @Override
+    public int hashCode() { return Arrays.hashCode(originals); }
 
     @Override
     public String toString() {

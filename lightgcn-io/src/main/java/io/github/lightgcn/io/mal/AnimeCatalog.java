@@ -1,5 +1,7 @@
 package io.github.lightgcn.io.mal;
 
+import io.github.lightgcn.io.IdMapping;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

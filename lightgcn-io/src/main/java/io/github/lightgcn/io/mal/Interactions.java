@@ -1,5 +1,7 @@
 package io.github.lightgcn.io.mal;
 
+import io.github.lightgcn.io.IdMapping;
+
 import io.github.lightgcn.graph.InteractionGraph;
 
 import java.util.Arrays;
@@ -70,8 +72,8 @@ public final class Interactions {
         int[] u = new int[items.length], a = new int[items.length];
         for (int user = 0; user < graph.numUsers(); user++) {
             for (int p = offsets[user]; p < offsets[user + 1]; p++) {
-                u[p] = users.id(user);
-                a[p] = anime.id(items[p]);
+                u[p] = users.originalId(user);
+                a[p] = anime.originalId(items[p]);
             }
         }
         return new Interactions(u, a);

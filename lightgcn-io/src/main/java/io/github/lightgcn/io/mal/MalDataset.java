@@ -1,5 +1,7 @@
 package io.github.lightgcn.io.mal;
 
+import io.github.lightgcn.io.IdMapping;
+
 import io.github.lightgcn.graph.InteractionGraph;
 
 import java.io.IOException;
@@ -61,7 +63,7 @@ public final class MalDataset {
 
     /** The metadata of the anime at an item index. */
     public Anime animeAt(int index) {
-        return catalog.byId(anime.id(index)).orElseThrow();
+        return catalog.byId(anime.originalId(index)).orElseThrow();
     }
 
     /** The item index of a MAL anime_id, or -1 when nobody interacted with it. */

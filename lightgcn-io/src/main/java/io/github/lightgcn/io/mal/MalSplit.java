@@ -1,5 +1,7 @@
 package io.github.lightgcn.io.mal;
 
+import io.github.lightgcn.io.IdMapping;
+
 import io.github.lightgcn.io.DataFormatException;
 
 import java.io.IOException;

@@ -20,3 +20,5 @@
  * and the field of a malformed row; nothing is dropped without being counted.
  */
 package io.github.lightgcn.io.mal;
+
+import io.github.lightgcn.io.IdMapping;

@@ -59,15 +59,15 @@ class RatingsCsvTest {
         assertTrue(headed.summary().hadHeader());
         assertEquals(3, plain.numInteractions());
         assertEquals(plain.graph().fingerprint(), headed.graph().fingerprint());
-        assertArrayEquals(new int[]{10, 20}, plain.users().ids());
-        assertArrayEquals(new int[]{1, 5, 6}, plain.anime().ids());
+        assertArrayEquals(new int[]{10, 20}, plain.users().originalIds());
+        assertArrayEquals(new int[]{1, 5, 6}, plain.anime().originalIds());
     }
 
     @Test
     void headerColumnsFoundByNameInAnyOrder() throws IOException {
         MalDataset d = read("Rating,ANIME_ID,user_id\n9,1,10\n-1,5,20\n", RatingOptions.defaults());
-        assertArrayEquals(new int[]{10, 20}, d.users().ids());
-        assertArrayEquals(new int[]{1, 5}, d.anime().ids());
+        assertArrayEquals(new int[]{10, 20}, d.users().originalIds());
+        assertArrayEquals(new int[]{1, 5}, d.anime().originalIds());
     }
 
     @Test

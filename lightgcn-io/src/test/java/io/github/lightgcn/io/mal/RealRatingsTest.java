@@ -40,8 +40,8 @@ class RealRatingsTest {
         assertEquals(19_319, s.unscored());
         assertEquals(956, all.numUsers());
         assertEquals(5_560, all.numAnime());
-        assertEquals(72_561, all.users().id(0));
-        assertEquals(73_516, all.users().id(all.numUsers() - 1));
+        assertEquals(72_561, all.users().originalId(0));
+        assertEquals(73_516, all.users().originalId(all.numUsers() - 1));
         assertEquals(97_470, all.graph().numEdges());
     }
 
@@ -67,7 +67,7 @@ class RealRatingsTest {
         assertTrue(index >= 0);
         assertEquals("Steins;Gate", all.animeAt(index).name());
         assertEquals(-1, all.animeIndex(34_527 + 1));
-        for (int i = 1; i < all.numAnime(); i++) assertTrue(all.anime().id(i) > all.anime().id(i - 1));
+        for (int i = 1; i < all.numAnime(); i++) assertTrue(all.anime().originalId(i) > all.anime().originalId(i - 1));
     }
 
     @Test
