@@ -1,0 +1,24 @@
+/**
+ * LightGCN in pure Java: {@code LightGCNModel model = new LightGCN(config).fit(train)}.
+ *
+ * <h2>Thread safety</h2>
+ * <table>
+ *   <caption>which classes may be shared between threads</caption>
+ *   <tr><th>class</th><th>shared use</th></tr>
+ *   <tr><td>{@link io.github.lightgcn.LightGCNModel}</td><td>immutable: any number of threads may call
+ *       {@code recommend}, {@code score}, {@code evaluate} at once</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.graph.InteractionGraph}, {@link io.github.lightgcn.LightGCNConfig},
+ *       {@link io.github.lightgcn.eval.Metrics}, {@link io.github.lightgcn.TrainingSummary}</td>
+ *       <td>immutable</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.LightGCN}</td><td>one {@code fit} at a time (it uses its own worker
+ *       threads inside); {@link io.github.lightgcn.LightGCN#requestStop()} may be called from any thread</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.eval.Evaluator}</td><td>safe for concurrent {@code evaluate} calls when
+ *       its {@link io.github.lightgcn.concurrent.Workers} are</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.concurrent.Workers}</td><td>one {@code run} at a time per instance</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.eval.TopK}, {@link io.github.lightgcn.train.Rng},
+ *       {@link io.github.lightgcn.train.Adam}, {@link io.github.lightgcn.train.BprObjective},
+ *       {@link io.github.lightgcn.sparse.LayerMeanPropagation}</td><td>not thread-safe: one owner thread</td></tr>
+ * </table>
+ * Training listeners are called on the thread that called {@code fit}.
+ */
+package io.github.lightgcn;
