@@ -14,12 +14,14 @@ final class TrainingProgress implements TrainingListener {
 
     private final Progress progress;
     private final int evalEvery;
+    private final int maxEpochs;
     private Progress.Bar bar;
     private int windowStart;
 
-    TrainingProgress(Progress progress, int evalEvery) {
+    TrainingProgress(Progress progress, int evalEvery, int maxEpochs) {
         this.progress = progress;
         this.evalEvery = evalEvery;
+        this.maxEpochs = maxEpochs;
     }
 
     @Override
@@ -27,7 +29,7 @@ final class TrainingProgress implements TrainingListener {
         if (!progress.bars()) return;
         if (bar == null) {
             windowStart = epoch;
-            int windowEnd = ((epoch - 1) / evalEvery + 1) * evalEvery; // the next evaluated epoch
+            int windowEnd = Math.min(maxEpochs, ((epoch - 1) / evalEvery + 1) * evalEvery); // next evaluation
             bar = progress.bar("epochs " + epoch + "-" + windowEnd, (long) (windowEnd - epoch + 1) * batchesInEpoch);
         }
         bar.stepTo((long) (epoch - windowStart) * batchesInEpoch + batch);
