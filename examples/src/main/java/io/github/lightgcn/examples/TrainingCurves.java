@@ -53,7 +53,7 @@ final class TrainingCurves implements TrainingListener {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(true);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.setYAxisGroupTitle(0, "BPR loss");
+        chart.setYAxisGroupTitle(0, "loss (BPR + L2)");
         XYSeries loss = chart.addSeries("training loss", lossEpochs, losses);
         loss.setMarker(SeriesMarkers.NONE);
         loss.setLineColor(new Color(0x1f77b4));
