@@ -51,7 +51,7 @@ final class Json {
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
+    static void string(StringBuilder sb, String s) {
         sb.append('"');
         for (int p = 0; p < s.length(); p++) {
             char c = s.charAt(p);

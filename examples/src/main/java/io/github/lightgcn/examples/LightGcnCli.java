@@ -9,15 +9,17 @@ import picocli.CommandLine.ScopeType;
 import java.io.PrintWriter;
 
 /**
- * The {@code lightgcn} command line: {@code lightgcn train ...} (more subcommands to come).
+ * The {@code lightgcn} command line: {@code demo}, {@code train}, {@code recommend}, {@code similar},
+ * {@code evaluate}, {@code export}.
  *
  * <p>Exit codes: 0 success, 1 runtime failure ({@code error: <message>} on stderr: missing file, malformed data,
  * I/O), 2 usage error (one line naming the problem and pointing to {@code --help}). Stack traces only with
  * {@code --debug}.
  */
 @Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
-        description = "Train and evaluate LightGCN recommenders.",
-        subcommands = {TrainCommand.class})
+        description = "Train and evaluate LightGCN recommenders; recommend anime from MyAnimeList data.",
+        subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, SimilarCommand.class,
+                EvaluateCommand.class, ExportCommand.class})
 public final class LightGcnCli {
 
     /**

@@ -58,6 +58,40 @@ final class MetricsReport {
         return json;
     }
 
+    /** The document of an anime-mode run: test metrics, popularity, the load counts and split, configuration. */
+    static Json ofMal(MalTraining.Result r, LightGCNConfig config) {
+        Json json = metrics(r.test());
+        json.put("test_users", r.test().numUsers());
+        json.put("protocol", config.patience() > 0 ? "best val epoch restored, then test" : "last epoch, then test");
+        TrainingSummary s = r.summary();
+        json.put("epochs", s.epochsRun());
+        json.put("model_epoch", s.modelEpoch());
+        json.put("best_epoch", s.bestEpoch());
+        json.put("stopped_early", s.stoppedEarly());
+        json.put("stopped_by_time", s.stoppedByTime());
+        json.put("train_seconds", s.trainSeconds());
+        json.put("median_epoch_seconds", s.medianEpochSeconds());
+        json.put("total_seconds", r.seconds());
+        json.put("popularity", metrics(r.popularity()));
+        var load = r.data().summary();
+        json.put("data", new Json()
+                .put("rows_read", load.rowsRead())
+                .put("kept", load.kept())
+                .put("skipped_bad", load.skippedBad())
+                .put("below_min_rating", load.filteredByMinRating())
+                .put("unknown_anime", load.droppedUnknownAnime())
+                .put("duplicates_merged", load.duplicatesMerged())
+                .put("users", r.data().numUsers())
+                .put("anime", r.data().numAnime())
+                .put("train", r.split().train().size())
+                .put("val", r.split().val().size())
+                .put("test", r.split().test().size()));
+        Json cfg = new Json();
+        for (Map.Entry<String, String> e : config.asMap().entrySet()) cfg.put(e.getKey(), typed(e.getValue()));
+        json.put("config", cfg);
+        return json;
+    }
+
     private static String absolute(Path file) { return file.toAbsolutePath().normalize().toString(); }
 
     private static Json metrics(Metrics m) {

@@ -15,10 +15,13 @@ import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
 import io.github.lightgcn.io.SplitReader;
+import io.github.lightgcn.io.mal.RatingOptions;
+import io.github.lightgcn.io.mal.SplitRatios;
 import io.github.lightgcn.train.Sampling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -28,13 +31,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code lightgcn train}: reads a train / [val] / test split, prints the popularity baseline, trains LightGCN with
+ * {@code lightgcn train}: in the anime mode ({@code --anime --ratings}) runs {@link MalTraining}; otherwise reads a
+ * train / [val] / test split, prints the popularity baseline, trains LightGCN with
  * a line per epoch and per evaluation, and reports test metrics.
  *
  * <p>Which test numbers are reported:
@@ -49,12 +54,20 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         defaultValueProvider = ConfigDefaults.class,
         description = {
-                "Train LightGCN on a train file and report full-ranking metrics @20 on a test file.",
+                "Train LightGCN on split files (--train/--test/--format), or on MAL files (--anime/--ratings) "
+                        + "that it splits itself, and report full-ranking test metrics.",
+                "Anime mode: a seeded split (--split, --val and --test fractions), early stopping on val (patience "
+                        + TrainCommand.MAL_DEFAULT_PATIENCE + " unless --patience is given), recall/precision/NDCG @10 and @20 "
+                        + "on test next to popularity; the model file carries the id mappings and anime metadata "
+                        + "that recommend, similar, evaluate and export need.",
+                "Split-file mode:",
                 "Without --val, test is evaluated every --eval-every epochs and the LAST evaluation is reported "
                         + "(the authors' protocol; --patience is ignored). With --val and --patience > 0, training "
                         + "stops early on val, the best val epoch is restored and its test metrics are reported. "
                         + "With --val and --patience 0, test is reported at the last epoch."},
-        footer = {"", "Example (LastFM, the LightGCN reference split):",
+        footer = {"", "Example (MyAnimeList):",
+                "  lightgcn train --anime anime.csv --ratings rating.csv --model-out anime.lgcn --curves curves.png",
+                "", "Example (LastFM, the LightGCN reference split):",
                 "  lightgcn train --train data1.txt --test test1.txt --format pairs \\",
                 "      --index-base 1 --num-users 1892 --num-items 4489 --epochs 1000"})
 final class TrainCommand implements Callable<Integer> {
@@ -62,17 +75,20 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    // ------------------------------------------------------------------------------------------------- data
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training interactions.")
+    // ---------------------------------------------------------------------------------- data: split files
+    @Option(names = "--train", paramLabel = "FILE", description = "Training interactions (with --test, --format).")
     Path train;
 
-    @Option(names = "--test", required = true, paramLabel = "FILE", description = "Test interactions.")
-    Path test;
+    @Option(names = "--test", paramLabel = "FILE|FRACTION",
+            description = "Test interactions file; with --anime/--ratings the test fraction (default 0.1).")
+    String test;
 
-    @Option(names = "--val", paramLabel = "FILE", description = "Validation interactions (for early stopping).")
-    Path val;
+    @Option(names = "--val", paramLabel = "FILE|FRACTION",
+            description = "Validation file (for early stopping); with --anime/--ratings the validation fraction "
+                    + "(default 0.1).")
+    String val;
 
-    @Option(names = "--format", required = true, paramLabel = "adj|pairs|csv", converter = FormatConverter.class,
+    @Option(names = "--format", paramLabel = "adj|pairs|csv", converter = FormatConverter.class,
             description = {"adj: 'user item item ...' per line (the paper's train.txt);",
                     "pairs: 'user<sep>item[<sep>extra]' per line, tab, comma or space separated, optional header;",
                     "csv: header user_id,anime_id with original ids (mapped by sorted order over all files)."})
@@ -90,46 +106,27 @@ final class TrainCommand implements Callable<Integer> {
             description = "Number of items (adj/pairs); default: largest id + 1 over all files.")
     Integer numItems;
 
-    // ------------------------------------------------------------------------------------------------ model
-    @Option(names = "--layers", paramLabel = "K", description = "Propagation layers. Default: ${DEFAULT-VALUE}.")
-    int layers;
+    // ------------------------------------------------------------------------------------- data: MAL files
+    @Option(names = "--anime", paramLabel = "FILE", description = "MAL anime.csv (with --ratings): the anime mode.")
+    Path anime;
 
-    @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension. Default: ${DEFAULT-VALUE}.")
-    int dim;
+    @Option(names = "--ratings", paramLabel = "FILE", description = "MAL rating.csv: user_id,anime_id,rating.")
+    Path ratings;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Triples per batch. Default: ${DEFAULT-VALUE}.")
-    int batch;
+    @Option(names = "--split", paramLabel = "interaction|user|loo", defaultValue = "interaction",
+            description = "How to cut the ratings: interaction (random), user (per-user holdout), loo "
+                    + "(leave one out). Default: ${DEFAULT-VALUE}.")
+    SplitKind split;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
-    double lr;
+    @Option(names = "--min-rating", paramLabel = "R",
+            description = "Keep only ratings >= R (1..10; drops the unscored -1 rows). Default: every row.")
+    Integer minRating;
 
-    @Option(names = "--l2", paramLabel = "LAMBDA",
-            description = "L2 weight on the batch's ego embeddings. Default: ${DEFAULT-VALUE}.")
-    double l2;
+    @Option(names = "--skip-bad-rows", description = "Skip and count malformed rating rows instead of failing.")
+    boolean skipBadRows;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs;
-
-    @Option(names = "--eval-every", paramLabel = "N",
-            description = "Evaluate every N epochs (and after the last). Default: ${DEFAULT-VALUE}.")
-    int evalEvery;
-
-    @Option(names = "--patience", paramLabel = "P",
-            description = "Stop after P evaluations on --val without NDCG@20 improvement; 0 = never. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int patience;
-
-    @Option(names = "--sampler", paramLabel = "user|edge", converter = SamplerConverter.class,
-            description = "user: the authors' user-uniform sampler; edge: every edge once per epoch. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Sampling sampler;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE} (cores).")
-    int threads;
+    @Mixin
+    TrainingOptions training;
 
     // --------------------------------------------------------------------------------------------- outputs
     @Option(names = "--model-out", paramLabel = "FILE", description = "Save the trained model here.")
@@ -139,10 +136,85 @@ final class TrainCommand implements Callable<Integer> {
             description = "Write the final test metrics, timing and configuration as JSON.")
     Path metricsJson;
 
+    @Option(names = "--curves", paramLabel = "PNG",
+            description = "Draw the training loss and validation NDCG@20 per evaluation (anime mode).")
+    Path curves;
+
+    /** Early stopping in the anime mode when --patience is not given: evaluations without improvement. */
+    static final int MAL_DEFAULT_PATIENCE = 5;
+
     @Override
     public Integer call() throws IOException {
+        return anime != null || ratings != null ? trainOnMal() : trainOnSplitFiles();
+    }
+
+    private int trainOnMal() throws IOException {
+        if (anime == null || ratings == null) throw training.usage("--anime and --ratings go together");
+        if (train != null || format != null) {
+            throw training.usage("--train/--format are for split files; --anime/--ratings cut their own split");
+        }
+        if (curves == null && metricsJson == null && modelOut == null) {
+            // nothing is kept: fine for a quick look, but say so
+            spec.commandLine().getOut().println("note: no --model-out: the model is not saved");
+        }
+        requireFile("--anime", anime);
+        requireFile("--ratings", ratings);
+        SplitRatios ratios;
+        double valFraction = fraction("--val", val), testFraction = fraction("--test", test);
+        try {
+            ratios = new SplitRatios(1 - valFraction - testFraction, valFraction, testFraction);
+        } catch (IllegalArgumentException e) {
+            throw training.usage("Invalid value for options '--val'/'--test': " + e.getMessage());
+        }
+        RatingOptions ratingOptions = RatingOptions.defaults().withSkipBadRows(skipBadRows);
+        if (minRating != null) {
+            if (minRating < 1 || minRating > 10) {
+                throw training.usage("Invalid value for option '--min-rating': must be in 1..10, got " + minRating);
+            }
+            ratingOptions = ratingOptions.withMinRating(minRating);
+        }
+        LightGCNConfig config = training.config(10, 20);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
+            config = config.toBuilder().patience(MAL_DEFAULT_PATIENCE).build();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        MalTraining.Result result = new MalTraining(out, Progress.detect()).run(
+                new MalTraining.Data(anime, ratings, ratingOptions, split, ratios), config,
+                t -> training.configure(t, modelOut), modelOut, curves);
+        if (metricsJson != null) {
+            Path parent = metricsJson.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(metricsJson, MetricsReport.ofMal(result, config).render());
+            print(out, "metrics written to " + metricsJson);
+        }
+        return 0;
+    }
+
+    /** A --val/--test fraction of the anime mode; 0.1 when not given. */
+    private double fraction(String option, String value) {
+        if (value == null) return 0.1;
+        try {
+            double f = Double.parseDouble(value);
+            if (f >= 0 && f < 1) return f;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw training.usage("Invalid value for option '" + option + "': with --anime/--ratings it is a fraction "
+                + "in [0, 1), got '" + value + "'");
+    }
+
+    private int trainOnSplitFiles() throws IOException {
+        List<String> missing = new ArrayList<>();
+        if (train == null) missing.add("'--train=FILE'");
+        if (test == null) missing.add("'--test=FILE'");
+        if (format == null) missing.add("'--format=adj|pairs|csv'");
+        if (!missing.isEmpty()) {
+            throw training.usage("Missing required option" + (missing.size() > 1 ? "s" : "") + ": "
+                    + String.join(", ", missing) + " (or train on MAL files with --anime and --ratings)");
+        }
+        Path test = Path.of(this.test), val = this.val == null ? null : Path.of(this.val);
         long started = System.nanoTime();
-        LightGCNConfig config = buildConfig();
+        LightGCNConfig config = training.config();
         ReadOptions readOptions = readOptions();
         requireFile("--train", train);
         if (val != null) requireFile("--val", val);
@@ -159,7 +231,7 @@ final class TrainCommand implements Callable<Integer> {
                     + config.evalEvery() + " epochs and the last evaluation is reported");
             config = config.toBuilder().patience(0).build();
         }
-        print(out, "config: " + describe(config));
+        print(out, "config: " + TrainingOptions.describe(config));
 
         Metrics popularity;
         long popStart = System.nanoTime();
@@ -174,7 +246,7 @@ final class TrainCommand implements Callable<Integer> {
         InteractionGraph monitor = validating ? data.validation().orElseThrow() : data.test();
         LightGCNModel model;
         try {
-            model = new LightGCN(config).addListener(log).fit(data.train(), monitor);
+            model = training.configure(new LightGCN(config), modelOut).addListener(log).fit(data.train(), monitor);
         } catch (OutOfMemoryError e) {
             throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
         }
@@ -217,63 +289,27 @@ final class TrainCommand implements Callable<Integer> {
         return new Evaluator(config.topK(), config.evalBlockSize(), workers).evaluate(scorer, mask, relevant);
     }
 
-    /** The configuration from the options; a value out of range is a usage error naming the option. */
-    private LightGCNConfig buildConfig() {
-        LightGCNConfig.Builder b = LightGCNConfig.builder();
-        option("--layers", () -> b.layers(layers));
-        option("--dim", () -> b.embeddingDim(dim));
-        option("--batch", () -> b.batchSize(batch));
-        option("--lr", () -> b.learningRate(lr));
-        option("--l2", () -> b.l2(l2));
-        option("--epochs", () -> b.epochs(epochs));
-        option("--eval-every", () -> b.evalEvery(evalEvery));
-        option("--patience", () -> b.patience(patience));
-        option("--sampler", () -> b.sampling(sampler));
-        option("--seed", () -> b.seed(seed));
-        option("--threads", () -> b.threads(threads));
-        return b.build();
-    }
-
-    private void option(String name, Runnable set) {
-        try {
-            set.run();
-        } catch (IllegalArgumentException e) {
-            throw usage("Invalid value for option '" + name + "': " + e.getMessage());
-        }
-    }
-
     private ReadOptions readOptions() {
         if (indexBase != 0 && indexBase != 1) {
-            throw usage("Invalid value for option '--index-base': must be 0 or 1, got " + indexBase);
+            throw training.usage("Invalid value for option '--index-base': must be 0 or 1, got " + indexBase);
         }
         if (numUsers != null && numUsers < 1) {
-            throw usage("Invalid value for option '--num-users': must be >= 1, got " + numUsers);
+            throw training.usage("Invalid value for option '--num-users': must be >= 1, got " + numUsers);
         }
         if (numItems != null && numItems < 1) {
-            throw usage("Invalid value for option '--num-items': must be >= 1, got " + numItems);
+            throw training.usage("Invalid value for option '--num-items': must be >= 1, got " + numItems);
         }
         if (format == DataFormat.CSV && (indexBase != 0 || numUsers != null || numItems != null)) {
-            throw usage("--index-base, --num-users and --num-items apply to adj and pairs files; csv ids are "
+            throw training.usage("--index-base, --num-users and --num-items apply to adj and pairs files; csv ids are "
                     + "original ids, mapped to 0..n-1 over all files");
         }
         return new ReadOptions(format, indexBase, numUsers == null ? 0 : numUsers, numItems == null ? 0 : numItems);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     private static void requireFile(String option, Path file) {
         if (Files.isDirectory(file)) throw new CliFailure(option + " " + file + " is a directory, not a file");
         if (!Files.exists(file)) throw new CliFailure(option + " file not found: " + file);
         if (!Files.isReadable(file)) throw new CliFailure(option + " file is not readable: " + file);
-    }
-
-    private static String describe(LightGCNConfig c) {
-        return String.format(Locale.ROOT, "layers %d, dim %d, batch %d, lr %s, l2 %s, epochs %d, eval every %d, "
-                        + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d", c.layers(), c.embeddingDim(),
-                c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
-                c.monitorMetric().label(), c.monitorK(), SamplerConverter.label(c.sampling()), c.seed(), c.threads());
     }
 
     private static void print(PrintWriter out, String line) {

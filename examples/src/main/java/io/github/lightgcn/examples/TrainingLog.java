@@ -14,6 +14,7 @@ final class TrainingLog implements TrainingListener {
     private final PrintWriter out;
     private final String monitorGraph;
     private final String monitorLabel;
+    private final boolean epochLines;
     private EvaluationStats lastEvaluation;
 
     /**
@@ -21,13 +22,20 @@ final class TrainingLog implements TrainingListener {
      * @param monitorLabel the monitored metric, e.g. {@code ndcg@20}
      */
     TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel) {
+        this(out, monitorGraph, monitorLabel, true);
+    }
+
+    /** @param epochLines false when a progress bar shows the epochs (a line per epoch would break the bar) */
+    TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines) {
         this.out = out;
+        this.epochLines = epochLines;
         this.monitorGraph = monitorGraph;
         this.monitorLabel = monitorLabel;
     }
 
     @Override
     public void onEpoch(EpochStats s) {
+        if (!epochLines) return;
         int width = Integer.toString(s.maxEpochs()).length();
         out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  loss %.6f  bpr %.6f  reg %.6f  %.3f s",
                 s.epoch(), s.maxEpochs(), s.loss(), s.bprLoss(), s.regLoss(), s.seconds()));

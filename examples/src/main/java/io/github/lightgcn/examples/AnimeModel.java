@@ -1,0 +1,185 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.mal.AnimeCatalog;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A trained model together with what the anime commands need to talk in MAL terms: the user and anime id mappings
+ * and the metadata of every indexed anime. All of it travels as attachments inside the model file (checksummed
+ * with it), so {@code recommend --model m.lgcn} needs nothing else. A fingerprint of the two mappings, stored
+ * with them, catches an attachment that does not belong to the embeddings (e.g. copied from another model).
+ */
+final class AnimeModel {
+
+    static final String USERS = "mal.user_ids", ANIME = "mal.anime_ids", METADATA = "mal.anime_metadata",
+            FINGERPRINT = "mal.ids_fingerprint";
+
+    private final LightGCNModel model;
+    private final IdMapping users;
+    private final IdMapping anime;
+    private final List<AnimeInfo> info; // by item index
+    private AnimeCatalog catalog;       // built on first title lookup
+
+    AnimeModel(LightGCNModel model, IdMapping users, IdMapping anime, List<AnimeInfo> info) {
+        if (users.size() != model.numUsers() || anime.size() != model.numItems() || info.size() != anime.size()) {
+            throw new IllegalArgumentException("id mappings (" + users.size() + " users, " + anime.size()
+                    + " anime, " + info.size() + " metadata rows) do not match the model (" + model.numUsers()
+                    + " x " + model.numItems() + ")");
+        }
+        for (int i = 0; i < info.size(); i++) {
+            if (info.get(i).id() != anime.originalId(i)) {
+                throw new IllegalArgumentException("metadata row " + i + " is anime " + info.get(i).id()
+                        + ", the id mapping says " + anime.originalId(i));
+            }
+        }
+        this.model = model;
+        this.users = users;
+        this.anime = anime;
+        this.info = List.copyOf(info);
+    }
+
+    /** The model of a data set: the anime metadata is taken from the catalog for every indexed anime. */
+    static AnimeModel of(LightGCNModel model, IdMapping users, IdMapping anime, AnimeCatalog catalog) {
+        List<AnimeInfo> info = new ArrayList<>(anime.size());
+        for (int i = 0; i < anime.size(); i++) info.add(AnimeInfo.of(catalog.byId(anime.originalId(i)).orElseThrow()));
+        return new AnimeModel(model, users, anime, info);
+    }
+
+    LightGCNModel model() { return model; }
+
+    IdMapping users() { return users; }
+
+    IdMapping anime() { return anime; }
+
+    AnimeInfo info(int item) { return info.get(item); }
+
+    List<AnimeInfo> allInfo() { return info; }
+
+    /** The indexed anime as a catalog, for title lookups (only anime the model can recommend). */
+    AnimeCatalog catalog() {
+        if (catalog == null) catalog = AnimeCatalog.of(info.stream().map(AnimeInfo::toAnime).toList());
+        return catalog;
+    }
+
+    /** The model with the attachments added, ready to save. */
+    LightGCNModel withAttachments() {
+        return model.withAttachment(USERS, ints(users.originalIds()))
+                .withAttachment(ANIME, ints(anime.originalIds()))
+                .withAttachment(METADATA, metadata(info))
+                .withAttachment(FINGERPRINT, fingerprint(users, anime).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    void save(Path file) throws IOException {
+        withAttachments().save(file);
+    }
+
+    /**
+     * Loads a model saved by {@link #save}.
+     *
+     * @throws CliFailure when the file is a plain LightGCN model without the anime attachments, or they do not
+     *                    match its embeddings
+     */
+    static AnimeModel load(Path file) throws IOException {
+        if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
+        LightGCNModel model = LightGCNModel.load(file);
+        for (String name : List.of(USERS, ANIME, METADATA, FINGERPRINT)) {
+            if (model.attachment(name).isEmpty()) {
+                throw new CliFailure(file + " has no anime data (attachment " + name + "): train it with "
+                        + "'lightgcn train --anime ... --ratings ...'");
+            }
+        }
+        try {
+            IdMapping users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
+            IdMapping anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
+            String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
+            if (!stored.equals(fingerprint(users, anime))) {
+                throw new CliFailure(file + ": the id mappings do not match their fingerprint");
+            }
+            return new AnimeModel(model, users, anime, readMetadata(model.attachment(METADATA).orElseThrow()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliFailure(file + ": damaged anime data: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over both id lists, hex: identifies the id universe the embeddings were trained on. */
+    static String fingerprint(IdMapping users, IdMapping anime) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ints(users.originalIds()));
+            sha.update(ints(anime.originalIds()));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    private static byte[] ints(int[] values) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + 4 * values.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(values.length);
+            for (int v : values) out.writeInt(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by a byte array
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int[] readInts(byte[] data) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        int n = in.readInt();
+        if (n < 0 || 4L + 4L * n != data.length) throw new IOException("id list of " + data.length + " bytes");
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) values[i] = in.readInt();
+        return values;
+    }
+
+    private static byte[] metadata(List<AnimeInfo> info) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(info.size());
+            for (AnimeInfo a : info) {
+                out.writeInt(a.id());
+                out.writeUTF(a.title());
+                out.writeUTF(String.join(", ", a.genres()));
+                out.writeUTF(a.type());
+                out.writeInt(a.episodes());
+                out.writeInt(a.members());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<AnimeInfo> readMetadata(byte[] data) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        int n = in.readInt();
+        if (n < 0 || n > data.length) throw new IOException("metadata count " + n);
+        List<AnimeInfo> info = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int id = in.readInt();
+            String title = in.readUTF();
+            String genres = in.readUTF();
+            String type = in.readUTF();
+            info.add(new AnimeInfo(id, title, genres.isEmpty() ? List.of() : List.of(genres.split(", ")), type,
+                    in.readInt(), in.readInt()));
+        }
+        if (in.available() > 0) throw new IOException("metadata has " + in.available() + " trailing bytes");
+        return info;
+    }
+}

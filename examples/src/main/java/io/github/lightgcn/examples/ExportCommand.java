@@ -1,0 +1,65 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCNModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code lightgcn export}: the final embeddings as NumPy files for serving elsewhere (e.g. an approximate
+ * nearest-neighbour index): {@code users.npy} and {@code items.npy} ({@link Npy}: float32, C order, shape
+ * {@code (n, d)}), and {@code ids.json} mapping each row back to its MAL id (and each anime row to its title).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the user and item embeddings as NumPy .npy files (float32, shape (n, d)) and ids.json "
+                + "(row -> MAL user_id / anime_id, and anime titles).",
+                "In Python: numpy.load('items.npy'); the score of user row u for item row i is users[u] @ items[i]."},
+        footer = {"", "Example:", "  lightgcn export --model anime.lgcn --out embeddings/"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train.")
+    Path modelFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created).")
+    Path outDir;
+
+    @Override
+    public Integer call() throws IOException {
+        AnimeModel model = AnimeModel.load(modelFile);
+        LightGCNModel m = model.model();
+        Files.createDirectories(outDir);
+        Npy.write(outDir.resolve("users.npy"), m.userEmbeddings(), m.numUsers(), m.dim());
+        Npy.write(outDir.resolve("items.npy"), m.itemEmbeddings(), m.numItems(), m.dim());
+        Files.writeString(outDir.resolve("ids.json"), idsJson(model));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("wrote %s (%d x %d), %s (%d x %d) and %s%n", outDir.resolve("users.npy"), m.numUsers(), m.dim(),
+                outDir.resolve("items.npy"), m.numItems(), m.dim(), outDir.resolve("ids.json"));
+        return 0;
+    }
+
+    /** {"users": [user_id of row 0, ...], "anime": [anime_id of row 0, ...], "titles": [title of row 0, ...]}. */
+    static String idsJson(AnimeModel model) {
+        StringBuilder sb = new StringBuilder("{\n  \"dim\": ").append(model.model().dim()).append(",\n  \"users\": [");
+        int[] users = model.users().originalIds();
+        for (int u = 0; u < users.length; u++) sb.append(u == 0 ? "" : ", ").append(users[u]);
+        sb.append("],\n  \"anime\": [");
+        int[] anime = model.anime().originalIds();
+        for (int i = 0; i < anime.length; i++) sb.append(i == 0 ? "" : ", ").append(anime[i]);
+        sb.append("],\n  \"titles\": [");
+        for (int i = 0; i < anime.length; i++) {
+            sb.append(i == 0 ? "" : ", ");
+            Json.string(sb, model.info(i).title());
+        }
+        return sb.append("]\n}\n").toString();
+    }
+}

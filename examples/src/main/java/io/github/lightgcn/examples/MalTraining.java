@@ -1,0 +1,144 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCN;
+import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.TrainingSummary;
+import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.eval.EmbeddingScorer;
+import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.eval.PopularityScorer;
+import io.github.lightgcn.eval.Scorer;
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.io.mal.AnimeCatalog;
+import io.github.lightgcn.io.mal.AnimeCsv;
+import io.github.lightgcn.io.mal.LoadSummary;
+import io.github.lightgcn.io.mal.MalDataset;
+import io.github.lightgcn.io.mal.MalSplit;
+import io.github.lightgcn.io.mal.RatingOptions;
+import io.github.lightgcn.io.mal.RatingsCsv;
+import io.github.lightgcn.io.mal.SplitGraphs;
+import io.github.lightgcn.io.mal.SplitRatios;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The MAL training run shared by {@code train --anime --ratings} and {@code demo}: load and count, split,
+ * popularity baseline, train with early stopping on the validation part, test metrics next to popularity, save
+ * the model with its anime data, draw the curves. Prints as it goes.
+ */
+final class MalTraining {
+
+    /** Where the data comes from and how it is cut. */
+    record Data(Path animeCsv, Path ratingsCsv, RatingOptions ratingOptions, SplitKind split, SplitRatios ratios) {}
+
+    /** What a run produced. */
+    record Result(AnimeModel model, Metrics test, Metrics popularity, TrainingSummary summary, MalDataset data,
+                  MalSplit split, double seconds) {}
+
+    private final PrintWriter out;
+    private final Progress progress;
+
+    MalTraining(PrintWriter out, Progress progress) {
+        this.out = out;
+        this.progress = progress;
+    }
+
+    /**
+     * @param trainer    adds checkpointing and resuming to the trainer (or leaves it as it is)
+     * @param modelOut   where to save the model, or null
+     * @param curvesPng  where to draw the training curves, or null
+     */
+    Result run(Data in, LightGCNConfig config, UnaryOperator<LightGCN> trainer, Path modelOut, Path curvesPng)
+            throws IOException {
+        long started = System.nanoTime();
+        AnimeCatalog catalog = AnimeCsv.read(in.animeCsv());
+        print("anime: %,d in %s", catalog.size(), in.animeCsv());
+        MalDataset data = RatingsCsv.read(in.ratingsCsv(), catalog, in.ratingOptions());
+        LoadSummary load = data.summary();
+        print("ratings: %s (%s)", load.describe(), in.ratingsCsv());
+        for (String example : load.badRowExamples()) print("  skipped: %s", example);
+        print("data: %,d users x %,d anime, %,d interactions", data.numUsers(), data.numAnime(),
+                data.numInteractions());
+
+        MalSplit split = in.split().splitter(in.ratios()).split(data.interactions(), config.seed());
+        SplitGraphs graphs = split.graphs(data.users(), data.anime());
+        print("split (%s%s, seed %d): train %,d, val %,d, test %,d interactions; %,d val users, %,d test users",
+                in.split().label(), in.split() == SplitKind.LOO ? "" : String.format(Locale.ROOT,
+                        " %.0f/%.0f/%.0f", 100 * in.ratios().train(), 100 * in.ratios().val(),
+                        100 * in.ratios().test()), config.seed(), split.train().size(), split.val().size(),
+                split.test().size(), graphs.val().activeUsers(), graphs.test().activeUsers());
+        if (graphs.train().numEdges() == 0) throw new CliFailure("the training split has no interaction");
+        if (graphs.test().numEdges() == 0) throw new CliFailure("the test split is empty: use a larger --test");
+        InteractionGraph monitor = graphs.val().numEdges() > 0 ? graphs.val() : null;
+        if (monitor == null) {
+            print("note: the validation split is empty: no early stopping, the last epoch is tested");
+            config = config.toBuilder().patience(0).build();
+        }
+        print("config: %s", TrainingOptions.describe(config));
+
+        Metrics popularity = evaluate("popularity on test", new PopularityScorer(graphs.train()), graphs.train(),
+                graphs.test(), config);
+
+        String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
+        TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs());
+        TrainingCurves curves = new TrainingCurves("val " + monitorLabel);
+        LightGCN lightgcn = trainer.apply(new LightGCN(config).addListener(bars)
+                .addListener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).addListener(curves));
+        LightGCNModel model;
+        try {
+            model = lightgcn.fit(graphs.train(), monitor);
+        } catch (OutOfMemoryError e) {
+            throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
+        } finally {
+            bars.finish();
+        }
+        TrainingSummary summary = model.trainingSummary();
+        print("trained %d epochs in %.1f s (median epoch %.3f s); the model holds epoch %d%s", summary.epochsRun(),
+                summary.trainSeconds(), summary.medianEpochSeconds(), summary.modelEpoch(), summary.stoppedEarly()
+                        ? ", the best on val (stopped early)" : summary.stoppedByTime() ? " (time bound reached)"
+                        : summary.interrupted() ? " (interrupted)" : "");
+
+        Metrics test = evaluate("LightGCN on test", new EmbeddingScorer(model.userEmbeddings(),
+                model.itemEmbeddings(), model.dim()), graphs.train(), graphs.test(), config);
+        print("test metrics (%,d users), LightGCN vs the popularity baseline:", test.numUsers());
+        MetricTable.print(out, test, popularity);
+
+        AnimeModel anime = AnimeModel.of(model, data.users(), data.anime(), catalog);
+        if (modelOut != null) {
+            Path parent = modelOut.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            anime.save(modelOut);
+            print("model saved to %s", modelOut);
+        }
+        if (curvesPng != null && curves.epochs() > 0) {
+            curves.writePng(curvesPng, "LightGCN on " + in.ratingsCsv().getFileName());
+            print("training curves written to %s", curvesPng);
+        }
+        return new Result(anime, test, popularity, summary, data, split, (System.nanoTime() - started) / 1e9);
+    }
+
+    private Metrics evaluate(String what, Scorer scorer, InteractionGraph mask, InteractionGraph relevant,
+                             LightGCNConfig config) {
+        long t0 = System.nanoTime();
+        Metrics m;
+        try (Workers workers = new Workers(config.threads());
+             Progress.Bar bar = progress.bar(what, relevant.activeUsers())) {
+            m = new Evaluator(config.topK(), config.evalBlockSize(), workers)
+                    .evaluate(Progress.counting(scorer, bar), mask, relevant);
+        }
+        print("%s: %s  (%,d users, %.2f s)", what, m.format(), m.numUsers(), (System.nanoTime() - t0) / 1e9);
+        return m;
+    }
+
+    private void print(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+}

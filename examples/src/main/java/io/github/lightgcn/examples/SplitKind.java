@@ -1,0 +1,27 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.io.mal.LeaveOneOutSplitter;
+import io.github.lightgcn.io.mal.PerUserSplitter;
+import io.github.lightgcn.io.mal.RandomSplitter;
+import io.github.lightgcn.io.mal.SplitRatios;
+import io.github.lightgcn.io.mal.Splitter;
+
+/** The {@code --split} choices of {@code train --anime ... --ratings ...}. */
+enum SplitKind {
+    /** A seeded random cut of all interactions. */
+    INTERACTION,
+    /** Each user's interactions cut by the ratios. */
+    USER,
+    /** One validation and one test interaction per user (ratios ignored). */
+    LOO;
+
+    Splitter splitter(SplitRatios ratios) {
+        return switch (this) {
+            case INTERACTION -> new RandomSplitter(ratios);
+            case USER -> new PerUserSplitter(ratios);
+            case LOO -> new LeaveOneOutSplitter();
+        };
+    }
+
+    String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+}
