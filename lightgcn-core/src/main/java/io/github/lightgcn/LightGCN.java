@@ -107,7 +107,7 @@ public final class LightGCN {
      *
      * @param monitor the graph to evaluate on, of the same size as {@code train}, or null
      * @throws IllegalArgumentException   for an empty or mismatched graph, or a checkpoint of another run
-     * @throws IllegalStateException      when the run would not fit in the heap (the message gives -Xmx)
+     * @throws InsufficientMemoryException when the run would not fit in the heap (the message gives -Xmx)
      * @throws TrainingDivergedException  when the loss or an embedding becomes non-finite
      * @throws UncheckedIOException       when a checkpoint cannot be read or written
      */
@@ -148,7 +148,7 @@ public final class LightGCN {
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {
             long suggestMiB = (long) Math.ceil((rt.totalMemory() - rt.freeMemory() + need * 1.25) / (1 << 20));
-            throw new IllegalStateException(String.format(
+            throw new InsufficientMemoryException(need, String.format(
                     "training %s with dim %d needs about %d MiB of heap but only %d MiB is free (max heap %d MiB): "
                             + "run the JVM with -Xmx%dm or more, or lower the dimension or evalBlockSize",
                     train, config.embeddingDim(), need >> 20, available >> 20, rt.maxMemory() >> 20, suggestMiB));

@@ -135,8 +135,9 @@ class CheckpointResumeTest {
     @Test
     void aRunThatCannotFitInTheHeapFailsEarlyWithTheXmxToUse() {
         InteractionGraph huge = InteractionGraph.fromPairs(2_000_000, 10, new int[]{0}, new int[]{0});
-        var e = assertThrows(IllegalStateException.class,
+        var e = assertThrows(InsufficientMemoryException.class,
                 () -> new LightGCN(LightGCNConfig.builder().embeddingDim(4096).build()).fit(huge));
+        assertTrue(e.neededBytes() > Runtime.getRuntime().maxMemory());
         assertTrue(e.getMessage().contains("-Xmx") && e.getMessage().contains("MiB"), e.getMessage());
     }
 }

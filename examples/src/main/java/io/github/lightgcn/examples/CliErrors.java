@@ -1,5 +1,8 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.InsufficientMemoryException;
+import io.github.lightgcn.TrainingDivergedException;
+
 import io.github.lightgcn.io.DataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -53,6 +56,11 @@ final class CliErrors {
     /** picocli's execution exception handler: the command started and failed. */
     static int runtimeError(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
+        if (ex instanceof TrainingInterrupted) {
+            err.println(ex.getMessage());
+            err.flush();
+            return TrainingInterrupted.EXIT_CODE;
+        }
         err.println("error: " + describe(ex));
         if (debugRequested(parseResult.originalArgs().toArray(new String[0]))) {
             ex.printStackTrace(err);
@@ -66,13 +74,17 @@ final class CliErrors {
     /** Failures a user can fix from the message alone (bad data, missing file), as opposed to bugs. */
     private static boolean isExpected(Throwable ex) {
         return ex instanceof CliFailure || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof IllegalArgumentException;
+                || ex instanceof IllegalArgumentException || ex instanceof TrainingDivergedException
+                || ex instanceof InsufficientMemoryException;
     }
 
     /** A one-line message that says what went wrong even when the exception's own message is terse. */
     static String describe(Throwable ex) {
         if (ex instanceof UncheckedIOException u && u.getCause() != null) return describe(u.getCause());
-        if (ex instanceof CliFailure || ex instanceof DataFormatException) return oneLine(ex.getMessage());
+        if (ex instanceof CliFailure || ex instanceof DataFormatException || ex instanceof TrainingDivergedException
+                || ex instanceof InsufficientMemoryException) {
+            return oneLine(ex.getMessage());
+        }
         if (ex instanceof NoSuchFileException e) return "no such file: " + e.getFile();
         if (ex instanceof AccessDeniedException e) return "permission denied: " + e.getFile();
         if (ex instanceof FileSystemException e) {

@@ -32,7 +32,11 @@ public final class LightGcnCli {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        StopOnCtrlC.commandFinished(); // after Ctrl-C the JVM exits once this line is reached
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */

@@ -178,9 +178,14 @@ final class TrainCommand implements Callable<Integer> {
             config = config.toBuilder().patience(MAL_DEFAULT_PATIENCE).build();
         }
         PrintWriter out = spec.commandLine().getOut();
-        MalTraining.Result result = new MalTraining(out, Progress.detect()).run(
-                new MalTraining.Data(anime, ratings, ratingOptions, split, ratios), config,
-                t -> training.configure(t, modelOut), modelOut, curves);
+        MalTraining.Result result;
+        try {
+            result = new MalTraining(out, Progress.detect()).run(
+                    new MalTraining.Data(anime, ratings, ratingOptions, split, ratios), config,
+                    t -> training.configure(t, modelOut), modelOut, curves);
+        } catch (TrainingInterrupted e) {
+            throw training.interrupted(e.epochs()); // names the checkpoint to resume from
+        }
         if (metricsJson != null) {
             Path parent = metricsJson.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -246,7 +251,11 @@ final class TrainCommand implements Callable<Integer> {
         InteractionGraph monitor = validating ? data.validation().orElseThrow() : data.test();
         LightGCNModel model;
         try {
-            model = training.configure(new LightGCN(config), modelOut).addListener(log).fit(data.train(), monitor);
+            LightGCN trainer = training.configure(new LightGCN(config), modelOut).addListener(log);
+            try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, spec.commandLine().getErr())) {
+                model = trainer.fit(data.train(), monitor);
+                if (model.trainingSummary().interrupted()) throw training.interrupted(model.trainingSummary().epochsRun());
+            }
         } catch (OutOfMemoryError e) {
             throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
         }

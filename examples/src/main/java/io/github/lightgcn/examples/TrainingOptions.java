@@ -77,6 +77,21 @@ final class TrainingOptions {
             description = "Continue the run saved in this checkpoint (same data and settings).")
     Path resume;
 
+    /** The checkpoint file of the run once {@link #configure} has set it up, else null. */
+    Path checkpointInUse;
+
+    /**
+     * The message for a run stopped by Ctrl-C after {@code epochs} finished epochs: where it can be resumed, or
+     * that it cannot be without checkpointing.
+     */
+    TrainingInterrupted interrupted(int epochs) {
+        return new TrainingInterrupted(epochs, checkpointInUse != null
+                ? "stopped after epoch " + epochs + " (and the batches since); checkpoint saved to " + checkpointInUse
+                        + ": run the same command with --resume " + checkpointInUse + " to continue"
+                : "stopped after epoch " + epochs + "; no checkpoint was kept (use --checkpoint-every N to be able"
+                        + " to resume)");
+    }
+
     /** The configuration from the options; a value out of range is a usage error naming the option. */
     LightGCNConfig config(int... topK) {
         LightGCNConfig.Builder b = LightGCNConfig.builder();
@@ -101,6 +116,7 @@ final class TrainingOptions {
         if (checkpointEvery != null) {
             Path file = checkpointFile != null ? checkpointFile
                     : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
+            checkpointInUse = file;
             option("--checkpoint-every", () -> trainer.checkpointEvery(checkpointEvery, file));
         } else if (checkpointFile != null) {
             throw usage("--checkpoint needs --checkpoint-every");

@@ -1,0 +1,50 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCN;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Connects Ctrl-C (SIGINT, seen as a JVM shutdown hook) to {@link LightGCN#requestStop()} for the duration of a
+ * fit: the run finishes its current batch and saves a checkpoint when checkpointing is on, and the hook holds
+ * the JVM open until the command has said where to resume ({@link #commandFinished()}, called by
+ * {@link LightGcnCli#main}) or two minutes have passed.
+ */
+final class StopOnCtrlC implements AutoCloseable {
+
+    private static final long WAIT_SECONDS = 120;
+
+    /** Opened when the command has printed everything (a JVM runs one command). */
+    private static final CountDownLatch COMMAND_DONE = new CountDownLatch(1);
+
+    private final Thread hook;
+
+    StopOnCtrlC(LightGCN trainer, PrintWriter err) {
+        hook = new Thread(() -> {
+            err.println("interrupted: finishing the current batch, then stopping ...");
+            err.flush();
+            trainer.requestStop();
+            try {
+                COMMAND_DONE.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lightgcn-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Lets a Ctrl-C hook that is waiting return, so the JVM can exit. */
+    static void commandFinished() { COMMAND_DONE.countDown(); }
+
+    /** Removes the hook at the end of the fit (unless it is already running: then it waits for the command). */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running; it returns at commandFinished()
+        }
+    }
+}
