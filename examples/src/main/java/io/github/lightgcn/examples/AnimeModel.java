@@ -94,6 +94,9 @@ final class AnimeModel {
      * @throws CliFailure when the file is a plain LightGCN model without the anime attachments, or they do not
      *                    match its embeddings
      */
+    /** Whether a model was trained on MAL files (it carries the anime data). */
+    static boolean isAnime(LightGCNModel model) { return model.attachment(USERS).isPresent(); }
+
     static AnimeModel load(Path file) throws IOException {
         if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
         LightGCNModel model = LightGCNModel.load(file);

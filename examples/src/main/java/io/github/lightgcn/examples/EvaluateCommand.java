@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
  * training interactions (masked from the ranking, so they could never be hits).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Recall, precision and NDCG @10 and @20 of a model on held-out user_id,anime_id pairs, "
-                + "next to the popularity baseline.",
+        description = "Recall, precision and NDCG @10 and @20 of a model on held-out pairs, next to the "
+                + "popularity baseline.",
         footer = {"", "Example:", "  lightgcn evaluate --model anime.lgcn --test test.csv"})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -41,7 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path modelFile;
 
     @Option(names = "--test", required = true, paramLabel = "FILE",
-            description = "Held-out pairs: CSV with a user_id,anime_id header (more columns are ignored).")
+            description = "Held-out pairs: for an anime model a CSV with a user_id,anime_id header (more columns are "
+                    + "ignored); for a model trained on split files, a file in that model's format.")
     Path testFile;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: the cores.")
@@ -50,6 +51,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(testFile)) throw new CliFailure("--test file not found: " + testFile);
+        if (!Files.exists(modelFile)) throw new CliFailure("model file not found: " + modelFile);
+        LightGCNModel loaded = LightGCNModel.load(modelFile);
+        if (!AnimeModel.isAnime(loaded)) {
+            SplitModelIds ids = SplitModelIds.from(loaded, modelFile).orElseThrow(() -> new CliFailure(modelFile
+                    + " carries no id data to read held-out files with (it was not saved by 'lightgcn train')"));
+            SplitModelIds.HeldOut held = ids.read(testFile, loaded);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s (%s): %,d pairs; %,d evaluated, %,d of unknown users, %,d of unknown items, "
+                            + "%,d already training interactions (not counted)%n", testFile, ids.format(), held.pairs(),
+                    held.graph().numEdges(), held.unknownUsers(), held.unknownItems(), held.inTraining());
+            if (held.graph().numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
+            report(out, loaded, held.graph());
+            return 0;
+        }
         AnimeModel model = AnimeModel.load(modelFile);
         Interactions pairs = InteractionsCsv.read(testFile);
         Held held = map(pairs, model);
@@ -58,17 +73,21 @@ final class EvaluateCommand implements Callable<Integer> {
                         + "%,d already training interactions (not counted)%n", testFile, pairs.size(),
                 held.graph.numEdges(), held.unknownUsers, held.unknownAnime, held.inTraining);
         if (held.graph.numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
-        LightGCNModel m = model.model();
+        report(out, model.model(), held.graph);
+        return 0;
+    }
+
+    /** The metric table of the model and of popularity on held-out pairs. */
+    private void report(PrintWriter out, LightGCNModel m, InteractionGraph heldOut) {
         Metrics lightgcn, popularity;
         try (Workers workers = new Workers(Math.max(1, threads))) {
             Evaluator evaluator = new Evaluator(new int[]{10, 20}, 256, workers);
             lightgcn = evaluator.evaluate(new EmbeddingScorer(m.userEmbeddings(), m.itemEmbeddings(), m.dim()),
-                    m.trainGraph(), held.graph);
-            popularity = evaluator.evaluate(new PopularityScorer(m.trainGraph()), m.trainGraph(), held.graph);
+                    m.trainGraph(), heldOut);
+            popularity = evaluator.evaluate(new PopularityScorer(m.trainGraph()), m.trainGraph(), heldOut);
         }
         out.printf(Locale.ROOT, "metrics over %,d users:%n", lightgcn.numUsers());
         MetricTable.print(out, lightgcn, popularity);
-        return 0;
     }
 
     private record Held(InteractionGraph graph, long unknownUsers, long unknownAnime, long inTraining) {}

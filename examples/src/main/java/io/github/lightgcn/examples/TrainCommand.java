@@ -279,7 +279,7 @@ final class TrainCommand implements Callable<Integer> {
                 summary.epochsRun(), summary.trainSeconds(), summary.medianEpochSeconds()));
 
         if (modelOut != null) {
-            model.save(modelOut);
+            SplitModelIds.of(data, readOptions).attachTo(model).save(modelOut); // so evaluate can read held-out files
             print(out, "model saved to " + modelOut);
         }
         if (metricsJson != null) {

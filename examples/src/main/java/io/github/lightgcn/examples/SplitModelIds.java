@@ -1,0 +1,121 @@
+package io.github.lightgcn.examples;
+
+import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.io.DataFormat;
+import io.github.lightgcn.io.EdgeList;
+import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.InteractionSplit;
+import io.github.lightgcn.io.ReadOptions;
+import io.github.lightgcn.io.SplitReader;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a model trained on split files ({@code train --train/--test/--format}) needs to read a held-out file
+ * later: the format and index base, and for csv the original user and item ids (with a fingerprint, so damaged or
+ * mismatched mappings are refused). Saved in the model file as the attachment {@value #ATTACHMENT}.
+ *
+ * <p>Reading a held-out file maps its ids onto the model's universe: dense ids (adj, pairs) beyond the model's
+ * users or items are refused with the line and field (the file belongs to other data); csv ids unknown to the
+ * model are counted and reported, never dropped silently.
+ */
+record SplitModelIds(DataFormat format, int indexBase, IdMapping users, IdMapping items) {
+
+    static final String ATTACHMENT = "split.ids";
+
+    /** The ids of a split as read for training. */
+    static SplitModelIds of(InteractionSplit split, ReadOptions options) {
+        return new SplitModelIds(options.format(), options.indexBase(), split.userIds().orElse(null),
+                split.itemIds().orElse(null));
+    }
+
+    LightGCNModel attachTo(LightGCNModel model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(format.label());
+            out.writeInt(indexBase);
+            out.writeBoolean(users != null);
+            if (users != null) {
+                writeInts(out, users.originalIds());
+                writeInts(out, items.originalIds());
+                out.writeUTF(AnimeModel.fingerprint(users, items));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by a byte array
+        }
+        return model.withAttachment(ATTACHMENT, bytes.toByteArray());
+    }
+
+    /** The ids saved with a model, if it was trained on split files. */
+    static Optional<SplitModelIds> from(LightGCNModel model, Path file) {
+        Optional<byte[]> data = model.attachment(ATTACHMENT);
+        if (data.isEmpty()) return Optional.empty();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data.get()))) {
+            DataFormat format = DataFormat.fromLabel(in.readUTF());
+            int base = in.readInt();
+            if (!in.readBoolean()) return Optional.of(new SplitModelIds(format, base, null, null));
+            IdMapping users = IdMapping.ofSortedDistinct(readInts(in)), items = IdMapping.ofSortedDistinct(readInts(in));
+            if (!in.readUTF().equals(AnimeModel.fingerprint(users, items))) {
+                throw new CliFailure(file + ": the id mappings do not match their fingerprint");
+            }
+            if (users.size() != model.numUsers() || items.size() != model.numItems()) {
+                throw new CliFailure(file + ": the id mappings (" + users.size() + " users, " + items.size()
+                        + " items) do not fit the model (" + model.numUsers() + " x " + model.numItems() + ")");
+            }
+            return Optional.of(new SplitModelIds(format, base, users, items));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliFailure(file + ": damaged id data: " + e.getMessage(), e);
+        }
+    }
+
+    /** Held-out pairs on the model's universe, with what could not be used. */
+    record HeldOut(InteractionGraph graph, long pairs, long unknownUsers, long unknownItems, long inTraining) {}
+
+    /** Reads a held-out file in the model's format and maps it onto the model's ids. */
+    HeldOut read(Path heldOut, LightGCNModel model) throws IOException {
+        InteractionGraph train = model.trainGraph();
+        ReadOptions options = users == null
+                ? new ReadOptions(format, indexBase, model.numUsers(), model.numItems()) // ids beyond: refused
+                : ReadOptions.of(DataFormat.CSV);
+        EdgeList edges = SplitReader.readFile(options, heldOut);
+        int[] us = new int[edges.size()], is = new int[edges.size()];
+        int n = 0;
+        long unknownUsers = 0, unknownItems = 0, inTraining = 0;
+        for (int p = 0; p < edges.size(); p++) {
+            int u = users == null ? edges.user(p) : users.indexOf(edges.user(p));
+            int i = items == null ? edges.item(p) : items.indexOf(edges.item(p));
+            if (u < 0) unknownUsers++;
+            else if (i < 0) unknownItems++;
+            else if (train.contains(u, i)) inTraining++;
+            else {
+                us[n] = u;
+                is[n++] = i;
+            }
+        }
+        InteractionGraph graph = InteractionGraph.fromPairs(model.numUsers(), model.numItems(),
+                Arrays.copyOf(us, n), Arrays.copyOf(is, n));
+        return new HeldOut(graph, edges.size(), unknownUsers, unknownItems, inTraining);
+    }
+
+    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        for (int v : values) out.writeInt(v);
+    }
+
+    private static int[] readInts(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available() / 4) throw new IOException("id list of " + n + " ids does not fit");
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) values[i] = in.readInt();
+        return values;
+    }
+}
