@@ -379,8 +379,9 @@ public final class LightGCN {
                 if (!now.equals(then)) differences.add(key + " = " + then + " there, " + now + " here");
             }
             if (!differences.isEmpty()) {
-                throw new IllegalArgumentException("checkpoint " + resumeFile + " belongs to another run: "
-                        + String.join("; ", differences));
+                boolean otherData = differences.stream().anyMatch(d -> d.contains(".fingerprint"));
+                throw new IllegalArgumentException("checkpoint " + resumeFile + " belongs to another run"
+                        + (otherData ? " (it was made on other data)" : "") + ": " + String.join("; ", differences));
             }
             if (cp.ego().length != ego.length) {
                 throw new IllegalArgumentException("checkpoint " + resumeFile + " has " + cp.ego().length

@@ -96,7 +96,8 @@ class CheckpointResumeTest {
         InteractionGraph other = Graphs.planted(200, 90, 5, 10, 2, 22)[0];
         e = assertThrows(IllegalArgumentException.class,
                 () -> new LightGCN(config().build()).resumeFrom(cp).fit(other, G[1]));
-        assertTrue(e.getMessage().contains("train.fingerprint"), e.getMessage());
+        assertTrue(e.getMessage().contains("train.fingerprint") && e.getMessage().contains("made on other data"),
+                e.getMessage());
     }
 
     @Test
