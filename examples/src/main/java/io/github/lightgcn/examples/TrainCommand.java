@@ -137,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
     Path metricsJson;
 
     @Option(names = "--curves", paramLabel = "PNG",
-            description = "Draw the training loss and validation NDCG@20 per evaluation (anime mode).")
+            description = "Draw the training loss and the monitored NDCG@20 per evaluation as a PNG.")
     Path curves;
 
     /** Early stopping in the anime mode when --patience is not given: evaluations without improvement. */
@@ -249,9 +249,11 @@ final class TrainCommand implements Callable<Integer> {
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingLog log = new TrainingLog(out, validating ? "val" : "test", monitorLabel);
         InteractionGraph monitor = validating ? data.validation().orElseThrow() : data.test();
+        TrainingCurves curveLog = new TrainingCurves((validating ? "val " : "test ") + monitorLabel);
         LightGCNModel model;
         try {
-            LightGCN trainer = training.configure(new LightGCN(config), modelOut).addListener(log);
+            LightGCN trainer = training.configure(new LightGCN(config), modelOut).addListener(log)
+                    .addListener(curveLog);
             try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, spec.commandLine().getErr())) {
                 model = trainer.fit(data.train(), monitor);
                 if (model.trainingSummary().interrupted()) throw training.interrupted(model.trainingSummary().epochsRun());
@@ -281,6 +283,12 @@ final class TrainCommand implements Callable<Integer> {
         if (modelOut != null) {
             SplitModelIds.of(data, readOptions).attachTo(model).save(modelOut); // so evaluate can read held-out files
             print(out, "model saved to " + modelOut);
+        }
+        if (curves != null && curveLog.epochs() > 0) {
+            Path parent = curves.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            curveLog.writePng(curves, "LightGCN on " + train.getFileName());
+            print(out, "training curves written to " + curves);
         }
         if (metricsJson != null) {
             Json json = MetricsReport.of(testMetrics, validating, summary, log.lastEvaluation(), monitorLabel,

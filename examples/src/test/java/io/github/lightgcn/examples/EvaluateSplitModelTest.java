@@ -29,8 +29,11 @@ class EvaluateSplitModelTest {
         Path model = dir.resolve("m.lgcn");
         CliRun train = CliRun.of("train", "--train", data.train().toString(), "--test", data.test().toString(),
                 "--format", "pairs", "--num-users", "60", "--num-items", "120", "--epochs", "3", "--batch", "64",
-                "--threads", "1", "--model-out", model.toString());
+                "--threads", "1", "--model-out", model.toString(), "--curves", dir.resolve("c.png").toString());
         assertEquals(0, train.exitCode(), train::toString);
+        byte[] png = Files.readAllBytes(dir.resolve("c.png"));
+        assertEquals((byte) 0x89, png[0], "a PNG signature");
+        assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
         String recall = value(train.out(), "test \\(last evaluation, epoch 3\\): recall@20=(\\S+)");
 
         CliRun eval = CliRun.of("evaluate", "--model", model.toString(), "--test", data.test().toString());
