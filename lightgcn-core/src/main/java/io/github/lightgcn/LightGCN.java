@@ -13,6 +13,7 @@ import io.github.lightgcn.train.EarlyStopping;
 import io.github.lightgcn.train.Initialization;
 import io.github.lightgcn.train.NegativeSampler;
 import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.train.TrainingStep;
 import io.github.lightgcn.train.Triples;
 
 import java.util.ArrayList;
@@ -102,11 +103,10 @@ public final class LightGCN {
         final Workers workers;
         final int numUsers, numItems, dim;
         final LayerMeanPropagation propagation;
-        final BprObjective objective;
+        final TrainingStep step;
         final NegativeSampler sampler;
         final Adam adam;
         final float[] ego;
-        final float[] gradient;
         final float[] finalEmbeddings;
         final Evaluator evaluator;
 
@@ -118,11 +118,10 @@ public final class LightGCN {
             this.numItems = train.numItems();
             this.dim = config.embeddingDim();
             this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train), config.layers(), dim, workers);
-            this.objective = new BprObjective(propagation, (float) config.l2());
+            this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);
             this.sampler = new NegativeSampler(train, config.sampling());
             this.ego = initialEmbeddings(config, numUsers, numItems);
             this.adam = new Adam(ego.length, (float) config.learningRate());
-            this.gradient = new float[ego.length];
             this.finalEmbeddings = new float[ego.length];
             this.evaluator = new Evaluator(config.topK(), config.evalBlockSize(), workers);
         }
@@ -143,8 +142,9 @@ public final class LightGCN {
                 double loss = 0, bpr = 0, reg = 0;
                 for (int b = 0; b < batches; b++) {
                     int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
-                    BprObjective.Loss l = objective.lossAndGradient(ego, triples, from, to, gradient);
-                    adam.update(ego, gradient, workers);
+                    // = objective.lossAndGradient(ego, triples, from, to, gradient) + adam.update(ego, gradient),
+                    // with only the work that changes the result (TrainingStep)
+                    BprObjective.Loss l = step.step(ego, adam, triples, from, to);
                     loss += l.total();
                     bpr += l.bpr();
                     reg += l.regularization();
