@@ -21,11 +21,12 @@ import java.util.concurrent.TimeUnit;
  * PyTorch reference's {@code --sampling interaction}. The model keeps training from one iteration to the next.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+// an iteration is at least 2 s of whole epochs: one Gowalla epoch, or many MAL epochs (enough to warm up the JIT)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseTransparentHugePages", "-Xms2g", "-Xmx2g"})
 public class TrainingBenchmark {
 
     @Param({"gowalla", "mal"})

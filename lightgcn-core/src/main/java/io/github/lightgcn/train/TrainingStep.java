@@ -26,6 +26,12 @@ import java.util.Arrays;
 public final class TrainingStep {
 
     private static final int CHUNK_ROWS = 32; // rows of the fused last layer kept in L1 before Adam consumes them
+    /**
+     * Cost of a scattered non-zero relative to a gathered one (a read-modify-write of the output row, plus the
+     * search for each output range), measured: when the batch's rows hold more than 1/this of the non-zeros (small,
+     * dense graphs such as MAL), the first backward layer is a plain full gather instead.
+     */
+    private static final double SCATTER_COST = 2.5;
 
     private final NormalizedAdjacency adjacency;
     private final Kernels kernels = VectorizationProvider.kernels();
@@ -35,6 +41,8 @@ public final class TrainingStep {
     private final float inv;
     private final float[][] layer;   // forward E1..E(K-1); reused backward as H2..H(K-1)
     private final float[] firstGrad; // backward H1 = Â G, all zero between steps
+    private float[] denseGrad;       // G as a full table, zero off the batch (allocated when the dense route is used)
+    private long batchNonZeros;      // non-zeros of the batch's rows
     private final int[] stamp;       // stamp[node] == currentStamp: the node is in the batch
     private final int[] slot;        // compact row of a batch node
     private int currentStamp;
@@ -107,10 +115,14 @@ public final class TrainingStep {
             if (stamp[j] != cur) { stamp[j] = cur; nodes[count++] = j; }
         }
         Arrays.sort(nodes, 0, count);
+        int[] offsets = adjacency.rowOffsets();
+        long nonZeros = 0;
         for (int s = 0; s < count; s++) {
             slot[nodes[s]] = s;
             occurrences[s] = 0;
+            nonZeros += offsets[nodes[s] + 1] - offsets[nodes[s]];
         }
+        batchNonZeros = nonZeros;
         for (int b = from; b < to; b++) {
             int q = b - from;
             su[q] = slot[us[b]];
@@ -174,13 +186,11 @@ public final class TrainingStep {
             int q0 = (int) ((long) batch * task / parts), q1 = (int) ((long) batch * (task + 1) / parts);
             for (int q = q0; q < q1; q++) {
                 int u = su[q] * dim, i = si[q] * dim, j = sj[q] * dim;
-                float x = VectorOps.dot(finals, u, finals, j, dim) - VectorOps.dot(finals, u, finals, i, dim);
+                float x = scoreDifference(finals, u, i, j, dim);
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
                 int b = from + q;
-                squaredNorms[q] = VectorOps.squaredNorm(ego, us[b] * dim, dim)
-                        + VectorOps.squaredNorm(ego, (numUsers + is[b]) * dim, dim)
-                        + VectorOps.squaredNorm(ego, (numUsers + js[b]) * dim, dim);
+                squaredNorms[q] = squaredNorms(ego, us[b] * dim, (numUsers + is[b]) * dim, (numUsers + js[b]) * dim, dim);
             }
         });
         // sums and gradient accumulation in triple order (a row's updates in the reference's order)
@@ -195,9 +205,49 @@ public final class TrainingStep {
         return new BprObjective.Loss(bprSum / batch, l2 * 0.5 * norms / batch);
     }
 
+    /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */
+    boolean lastFirstLayerWasScatter() { return batchNonZeros * SCATTER_COST < adjacency.nonZeros(); }
+
+    /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
+    private void firstBackwardLayer(int count) {
+        if (lastFirstLayerWasScatter()) {
+            adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, workers);
+            return;
+        }
+        if (denseGrad == null) denseGrad = new float[numNodes * dim];
+        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, nodes[s] * dim, dim);
+        adjacency.multiply(denseGrad, firstGrad, dim, workers);
+        for (int s = 0; s < count; s++) kernels.zero(denseGrad, nodes[s] * dim, dim); // zero off the batch again
+    }
+
+    /**
+     * {@code dot(f[u], f[j]) − dot(f[u], f[i])} with each dot summed in index order ({@link VectorOps#dot}): two
+     * independent chains in one loop instead of one after the other, so the adds' latency overlaps.
+     */
+    static float scoreDifference(float[] f, int u, int i, int j, int dim) {
+        float sj = 0f, si = 0f;
+        for (int k = 0; k < dim; k++) {
+            float eu = f[u + k];
+            sj += eu * f[j + k];
+            si += eu * f[i + k];
+        }
+        return sj - si;
+    }
+
+    /** {@code (‖a‖² + ‖b‖²) + ‖c‖²}, each in double in index order ({@link VectorOps#squaredNorm}), three chains. */
+    static double squaredNorms(float[] x, int a, int b, int c, int dim) {
+        double sa = 0, sb = 0, sc = 0;
+        for (int k = 0; k < dim; k++) {
+            sa += (double) x[a + k] * x[a + k];
+            sb += (double) x[b + k] * x[b + k];
+            sc += (double) x[c + k] * x[c + k];
+        }
+        return sa + sb + sc;
+    }
+
     /** Gradient w.r.t. the ego embeddings, row block by row block, each block handed to Adam at once. */
     private void backwardAndUpdate(float[] ego, Adam adam, int count, float regScale) {
-        if (layers >= 1) adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, workers);
+        if (layers >= 1) firstBackwardLayer(count);
         for (int k = 2; k < layers; k++) adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], layer[k - 2], dim, workers);
         float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
         adam.beginStep();

@@ -108,8 +108,18 @@ class TrainingStepTest {
             "3, 17, 2, 0.5", "3, 3, 2, 0.5", "3, 100, 2, 0.01",
             "0, 16, 2, 0.5", "1, 16, 2, 0.5", "2, 64, 2, 0.5", "4, 20, 3, 0.5", "2, 64, 1, 0.0"})
     void prunedFusedStepEqualsReferenceBitForBit(int layers, int dim, int threads, double l2) {
-        // isolated users and items included (density 0.08 on 60 x 45)
-        InteractionGraph g = Graphs.random(60, 45, 0.08, 3 + layers + dim);
+        // isolated users and items included (density 0.08 on 60 x 45); batches hold most non-zeros: dense route
+        check(Graphs.random(60, 45, 0.08, 3 + layers + dim), layers, dim, threads, l2);
+    }
+
+    @ParameterizedTest(name = "layers={0} dim={1} threads={2} l2={3}")
+    @CsvSource({"3, 64, 2, 0.0001", "3, 17, 3, 0.5", "2, 8, 2, 0.5", "1, 8, 1, 0.5", "4, 8, 2, 0.5"})
+    void scatterRouteEqualsReferenceBitForBit(int layers, int dim, int threads, double l2) {
+        // a larger, sparser graph: a batch's rows hold a small share of the non-zeros, so H1 is a scatter
+        check(Graphs.random(500, 400, 0.015, 7 + layers), layers, dim, threads, l2);
+    }
+
+    private static void check(InteractionGraph g, int layers, int dim, int threads, double l2) {
         NormalizedAdjacency adj = NormalizedAdjacency.of(g);
         int size = adj.numNodes() * dim;
         Random r = new Random(dim * 31L + layers);
@@ -119,6 +129,7 @@ class TrainingStepTest {
         ReferenceStep reference = new ReferenceStep(adj, layers, dim, (float) l2, size);
         Adam adam = new Adam(size, 0.01f);
         NegativeSampler sampler = new NegativeSampler(g, Sampling.EDGE_UNIFORM);
+        java.util.Set<Boolean> routes = new java.util.HashSet<>();
         try (Workers w = new Workers(threads)) {
             TrainingStep step = new TrainingStep(adj, layers, dim, (float) l2, w);
             for (int epoch = 0; epoch < 3; epoch++) {
@@ -128,6 +139,7 @@ class TrainingStepTest {
                     int to = Math.min(t.size(), from + batchSize);
                     double[] expected = reference.step(ego, t, from, to);
                     BprObjective.Loss loss = step.step(ours, adam, t, from, to);
+                    if (from == 0) routes.add(step.lastFirstLayerWasScatter());
                     assertEquals(expected[0], loss.bpr(), 0.0, "bpr loss");
                     assertEquals(expected[1], loss.regularization(), 0.0, "l2 term");
                     assertArrayEquals(ego, ours, 0f, "ego embeddings after the step");
@@ -135,5 +147,7 @@ class TrainingStepTest {
             }
         }
         assertFalse(Arrays.equals(ego, new float[size]));
+        boolean sparse = g.numEdges() > 2000;
+        if (layers >= 1) assertEquals(java.util.Set.of(sparse), routes, "expected the " + (sparse ? "scatter" : "dense") + " route");
     }
 }
