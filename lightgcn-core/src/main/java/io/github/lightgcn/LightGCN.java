@@ -14,6 +14,7 @@ import io.github.lightgcn.train.EarlyStopping;
 import io.github.lightgcn.train.Initialization;
 import io.github.lightgcn.train.NegativeSampler;
 import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.train.TrainingStep;
 import io.github.lightgcn.train.Triples;
 
 import java.io.IOException;
@@ -181,11 +182,10 @@ public final class LightGCN {
         final Workers workers;
         final int numUsers, numItems, dim;
         final LayerMeanPropagation propagation;
-        final BprObjective objective;
+        final TrainingStep step;
         final NegativeSampler sampler;
         final Adam adam;
         final float[] ego;
-        final float[] gradient;
         final float[] finalEmbeddings;
         final Evaluator evaluator;
         final EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
@@ -203,11 +203,10 @@ public final class LightGCN {
             this.numItems = train.numItems();
             this.dim = config.embeddingDim();
             this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train), config.layers(), dim, workers);
-            this.objective = new BprObjective(propagation, (float) config.l2());
+            this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);
             this.sampler = new NegativeSampler(train, config.sampling());
             this.ego = initialEmbeddings(config, numUsers, numItems);
             this.adam = new Adam(ego.length, (float) config.learningRate());
-            this.gradient = new float[ego.length];
             this.finalEmbeddings = new float[ego.length];
             this.evaluator = new Evaluator(config.topK(), config.evalBlockSize(), workers);
             this.identity = identity();
@@ -242,9 +241,10 @@ public final class LightGCN {
                 int firstBatch = epoch == startEpoch ? startBatch : 0;
                 for (int b = firstBatch; b < batches; b++) {
                     int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
-                    BprObjective.Loss l = objective.lossAndGradient(ego, triples, from, to, gradient);
+                    // = objective.lossAndGradient(ego, triples, from, to, gradient) + adam.update(ego, gradient),
+                    // with only the work that changes the result (TrainingStep)
+                    BprObjective.Loss l = step.step(ego, adam, triples, from, to);
                     if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
-                    adam.update(ego, gradient, workers);
                     sums[0] += l.total();
                     sums[1] += l.bpr();
                     sums[2] += l.regularization();

@@ -20,6 +20,12 @@ public final class EmbeddingScorer implements Scorer {
     @Override
     public int numItems() { return numItems; }
 
+    int dim() { return dim; }
+
+    float[] userTable() { return users; }
+
+    float[] itemTable() { return items; }
+
     @Override
     public void scoreBlock(int[] userIds, int from, int to, float[] out) {
         for (int r = 0; r < to - from; r++) {

@@ -51,16 +51,21 @@ public final class Evaluator {
         int numItems = relevant.numItems();
         double[] perUser = new double[n * METRICS * ks.length];
         int blocks = (n + blockSize - 1) / blockSize;
-        ThreadLocal<BlockScratch> scratch = ThreadLocal.withInitial(() -> new BlockScratch(blockSize, numItems, maxK));
-        workers.run(blocks, b -> {
-            int from = b * blockSize, to = Math.min(n, from + blockSize);
-            BlockScratch s = scratch.get();
-            scorer.scoreBlock(users, from, to, s.scores);
-            for (int r = 0; r < to - from; r++) {
-                rankOne(users[from + r], s.scores, r * numItems, mask, relevant, s, perUser,
-                        (from + r) * METRICS * ks.length);
-            }
-        });
+        if (scorer instanceof EmbeddingScorer embeddings) {
+            new BlockedRanking(embeddings, maxK, blockSize, workers).rank(users, mask, (user, p, top, found) ->
+                    metrics(user, top, found, relevant, perUser, p * METRICS * ks.length));
+        } else {
+            ThreadLocal<BlockScratch> scratch = ThreadLocal.withInitial(() -> new BlockScratch(blockSize, numItems, maxK));
+            workers.run(blocks, b -> {
+                int from = b * blockSize, to = Math.min(n, from + blockSize);
+                BlockScratch s = scratch.get();
+                scorer.scoreBlock(users, from, to, s.scores);
+                for (int r = 0; r < to - from; r++) {
+                    rankOne(users[from + r], s.scores, r * numItems, mask, relevant, s, perUser,
+                            (from + r) * METRICS * ks.length);
+                }
+            });
+        }
         double[][] means = new double[METRICS][ks.length];
         for (int p = 0; p < n; p++) { // sequential sum in user order: deterministic
             for (int m = 0; m < METRICS; m++) {
@@ -95,11 +100,16 @@ public final class Evaluator {
             if (top.couldEnter(score)) top.offer(i, score);
         }
         int found = top.drainBestFirst(s.topItems, null);
+        metrics(user, s.topItems, found, relevant, out, outOffset);
+    }
+
+    /** Recall, precision, NDCG and hit rate at every K of one user's ranked list (best first). */
+    private void metrics(int user, int[] topItems, int found, InteractionGraph relevant, double[] out, int outOffset) {
         int relevantCount = relevant.userDegree(user);
         double hits = 0, dcg = 0;
         int kIdx = 0;
         for (int rank = 0; rank < maxK && kIdx < ks.length; rank++) {
-            if (rank < found && relevant.contains(user, s.topItems[rank])) {
+            if (rank < found && relevant.contains(user, topItems[rank])) {
                 hits++;
                 dcg += 1.0 / log2(rank + 2);
             }

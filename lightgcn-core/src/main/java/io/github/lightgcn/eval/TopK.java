@@ -47,6 +47,14 @@ public final class TopK {
         }
     }
 
+    /**
+     * The lowest score that could still enter: -∞ while the heap is not full. A score below it (or NaN) never
+     * enters, so a vectorised pre-filter {@code score >= threshold()} drops nothing that {@link #offer} would keep.
+     */
+    public float threshold() {
+        return size < capacity ? Float.NEGATIVE_INFINITY : heapScores[0];
+    }
+
     /** Cheap pre-check for hot loops: whether a score could enter the heap at all. */
     public boolean couldEnter(float score) {
         return size < capacity || score >= heapScores[0];

@@ -1,6 +1,8 @@
 package io.github.lightgcn.sparse;
 
 import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.Kernels;
+import io.github.lightgcn.simd.VectorizationProvider;
 
 /**
  * LightGCN's propagation: {@code out = (1/(K+1)) Σ_{k=0..K} Â^k in}. Because {@code Â} is symmetric, the same
@@ -15,6 +17,7 @@ public final class LayerMeanPropagation {
     private final Workers workers;
     private final float[] current;
     private final float[] next;
+    private final Kernels kernels = VectorizationProvider.kernels();
 
     public LayerMeanPropagation(NormalizedAdjacency adjacency, int layers, int dim, Workers workers) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
@@ -41,14 +44,27 @@ public final class LayerMeanPropagation {
     public void apply(float[] in, float[] out) {
         int n = in.length;
         System.arraycopy(in, 0, out, 0, n);
+        float inv = 1f / (layers + 1);
+        if (layers == 0) {
+            kernels.scale(inv, out, 0, n);
+            return;
+        }
+        int[] bounds = adjacency.rowRanges(workers);
+        int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
+        float[] values = adjacency.values();
         float[] cur = in, nxt = current, spare = next;
         for (int k = 0; k < layers; k++) {
-            adjacency.multiply(cur, nxt, dim, workers);
-            for (int p = 0; p < n; p++) out[p] += nxt[p];
+            float[] x = cur, y = nxt;
+            boolean last = k == layers - 1;
+            // each task adds its fresh rows to the mean while they are still in cache (same order as a separate pass)
+            workers.run(bounds.length - 1, t -> {
+                int from = bounds[t], to = bounds[t + 1];
+                kernels.spmmRows(offsets, columns, values, x, dim, from, to, y, 0);
+                kernels.addTo(y, from * dim, out, from * dim, (to - from) * dim);
+                if (last) kernels.scale(inv, out, from * dim, (to - from) * dim);
+            });
             cur = nxt;
             nxt = (nxt == current) ? spare : current;
         }
-        float inv = 1f / (layers + 1);
-        for (int p = 0; p < n; p++) out[p] *= inv;
     }
 }

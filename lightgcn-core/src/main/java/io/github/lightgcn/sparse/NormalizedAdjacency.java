@@ -2,6 +2,8 @@ package io.github.lightgcn.sparse;
 
 import io.github.lightgcn.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.simd.Kernels;
+import io.github.lightgcn.simd.VectorizationProvider;
 
 /**
  * The symmetric-normalised bipartite adjacency {@code Â = D^-1/2 A D^-1/2}, {@code A = [[0, R], [Rᵀ, 0]]}, as a
@@ -9,7 +11,9 @@ import io.github.lightgcn.graph.InteractionGraph;
  * an isolated node has an empty row (and a zero scale), so its propagated row is 0, never NaN.
  *
  * <p>Embedding tables are flat row-major {@code float[]} of {@code numNodes × dim}. This class holds the scalar
- * kernel {@link #multiplyRows}; it is the oracle for any faster kernel.
+ * kernel {@link #multiplyRows}; it is the oracle for the {@link Kernels} (SIMD) ones that {@link #multiply} and
+ * the partial products use. Those sum each row's neighbours in column order with the same float operations, so
+ * they give the scalar kernel's result bit for bit, whatever the thread count.
  */
 public final class NormalizedAdjacency {
 
@@ -19,6 +23,8 @@ public final class NormalizedAdjacency {
     private final int[] columns;      // neighbour node ids, sorted within each row
     private final float[] values;     // d_r^-1/2 · d_c^-1/2 per non-zero
     private final float[] invSqrtDegree;
+    private final Kernels kernels = VectorizationProvider.kernels();
+    private volatile int[] cachedBounds; // row ranges of equal non-zeros, for the last part count asked
 
     private NormalizedAdjacency(int numUsers, int numItems, int[] rowOffsets, int[] columns, float[] values,
                                 float[] invSqrtDegree) {
@@ -84,17 +90,89 @@ public final class NormalizedAdjacency {
     /** Per-node d^-1/2, 0 for isolated nodes (shared storage: do not modify). */
     public float[] invSqrtDegree() { return invSqrtDegree; }
 
-    /** {@code y = Â x} for all rows, rows split by non-zeros over the workers. */
+    /** {@code y = Â x} for all rows (SIMD kernel), rows split by non-zeros over the workers. */
     public void multiply(float[] x, float[] y, int dim, Workers workers) {
-        int nodes = numNodes();
+        int[] bounds = rowRanges(workers);
+        workers.run(bounds.length - 1,
+                t -> kernels.spmmRows(rowOffsets, columns, values, x, dim, bounds[t], bounds[t + 1], y, 0));
+    }
+
+    /**
+     * Row ranges of about equal work for the workers (a few per thread so that a slow thread does not hold the
+     * others back); cached. Length parts + 1.
+     */
+    public int[] rowRanges(Workers workers) {
         int parts = workers.threads() == 1 ? 1 : workers.threads() * 4;
-        int[] bounds = Workers.balancedRanges(rowOffsets, nodes, parts);
-        workers.run(bounds.length - 1, t -> multiplyRows(x, y, dim, bounds[t], bounds[t + 1]));
+        int[] b = cachedBounds;
+        if (b == null || b.length != parts + 1) cachedBounds = b = Workers.balancedRanges(rowOffsets, numNodes(), parts);
+        return b;
+    }
+
+    /**
+     * {@code (Â x)} for the rows {@code rows[0..count)} only, row {@code rows[i]} written to {@code y[i·dim ..]}.
+     */
+    public void multiplyRowList(float[] x, int dim, int[] rows, int count, float[] y, Workers workers) {
+        int parts = workers.threads() == 1 ? 1 : workers.threads() * 4;
+        int[] bounds = listRanges(rows, count, parts);
+        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, values, x, dim, rows,
+                bounds[t], bounds[t + 1], y, bounds[t]));
+    }
+
+    /** Splits a row list into ranges of about equal non-zeros. */
+    private int[] listRanges(int[] rows, int count, int parts) {
+        parts = Math.max(1, Math.min(parts, count));
+        long total = 0;
+        for (int i = 0; i < count; i++) total += rowOffsets[rows[i] + 1] - rowOffsets[rows[i]] + 1;
+        int[] bounds = new int[parts + 1];
+        long seen = 0;
+        int i = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = total * p / parts;
+            while (i < count && seen < target) {
+                seen += rowOffsets[rows[i] + 1] - rowOffsets[rows[i]] + 1;
+                i++;
+            }
+            bounds[p] = i;
+        }
+        bounds[parts] = count;
+        return bounds;
+    }
+
+    /**
+     * {@code y += Â x} where x is zero except on the rows {@code rows[0..count)} (ascending), whose values are given
+     * compactly: row {@code rows[i]} of x is {@code xRows[i·dim ..]}. Works as a scatter from those rows, so it costs
+     * their non-zeros only. Each output row receives its terms in ascending source order, i.e. the order of the
+     * gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y} it gives that
+     * kernel's result (up to the sign of zero). Output rows are split over the workers, so no two threads write the
+     * same row.
+     */
+    public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, Workers workers) {
+        int[] bounds = rowRanges(workers);
+        workers.run(bounds.length - 1, t -> {
+            int lo = bounds[t], hi = bounds[t + 1];
+            for (int i = 0; i < count; i++) {
+                int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
+                if (p0 == p1 || columns[p0] >= hi || columns[p1 - 1] < lo) continue;
+                int a = lowerBound(columns, p0, p1, lo), b = lowerBound(columns, a, p1, hi);
+                if (a < b) kernels.scatterRow(columns, values, a, b, xRows, i * dim, y, dim);
+            }
+        });
+    }
+
+    /** First position in sorted {@code a[from, to)} whose value is >= key. */
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        while (from < to) {
+            int mid = (from + to) >>> 1;
+            if (a[mid] < key) from = mid + 1;
+            else to = mid;
+        }
+        return from;
     }
 
     /**
      * Scalar kernel: {@code y[r] = Σ_p values[p] · x[columns[p]]} for rows r in [from, to). Each row is summed in
-     * column order, so the result does not depend on how rows are split among threads.
+     * column order, so the result does not depend on how rows are split among threads. The oracle of the SIMD
+     * kernels.
      */
     public void multiplyRows(float[] x, float[] y, int dim, int from, int to) {
         for (int r = from; r < to; r++) {

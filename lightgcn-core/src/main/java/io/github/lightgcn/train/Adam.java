@@ -1,6 +1,8 @@
 package io.github.lightgcn.train;
 
 import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.Kernels;
+import io.github.lightgcn.simd.VectorizationProvider;
 
 /**
  * Adam (Kingma & Ba) in PyTorch's form: {@code p -= (lr / (1-β1^t)) · m / (√v / √(1-β2^t) + ε)}. Dense: every
@@ -15,6 +17,8 @@ public final class Adam {
     private final float[] m;
     private final float[] v;
     private long step;
+    private float stepSize, invSqrtBias2; // of the current step
+    private final Kernels kernels = VectorizationProvider.kernels();
 
     public Adam(int size, float learningRate) {
         this(size, learningRate, 0.9f, 0.999f, 1e-8f);
@@ -51,28 +55,33 @@ public final class Adam {
 
     /** One update of {@code params} with {@code gradient}, split in ranges over the workers (element-wise). */
     public void update(float[] params, float[] gradient, Workers workers) {
-        step++;
-        double bias1 = 1 - Math.pow(beta1, step);
-        double bias2 = 1 - Math.pow(beta2, step);
-        float stepSize = (float) (learningRate / bias1);
-        float invSqrtBias2 = (float) (1 / Math.sqrt(bias2));
+        beginStep();
         int n = params.length;
         int parts = workers.threads() == 1 ? 1 : workers.threads() * 2;
         workers.run(parts, t -> {
             int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
-            updateRange(params, gradient, from, to, stepSize, invSqrtBias2);
+            updateRange(params, from, to, gradient, from);
         });
     }
 
-    private void updateRange(float[] params, float[] gradient, int from, int to, float stepSize, float invSqrtBias2) {
-        float b1 = beta1, b2 = beta2, c1 = 1 - beta1, c2 = 1 - beta2, eps = epsilon;
-        for (int p = from; p < to; p++) {
-            float g = gradient[p];
-            float mp = b1 * m[p] + c1 * g;
-            float vp = b2 * v[p] + c2 * g * g;
-            m[p] = mp;
-            v[p] = vp;
-            params[p] -= stepSize * mp / ((float) Math.sqrt(vp) * invSqrtBias2 + eps);
-        }
+    /**
+     * Starts a step whose updates are then applied range by range with {@link #updateRange} (so that a caller can
+     * update parameters as soon as their gradient is known, without materialising the whole gradient).
+     */
+    public void beginStep() {
+        step++;
+        double bias1 = 1 - Math.pow(beta1, step);
+        double bias2 = 1 - Math.pow(beta2, step);
+        stepSize = (float) (learningRate / bias1);
+        invSqrtBias2 = (float) (1 / Math.sqrt(bias2));
+    }
+
+    /**
+     * The current step's update of {@code params[from, to)}, whose gradient is {@code gradient[gOff ..]}. Ranges
+     * may be updated from several threads at once as long as they do not overlap.
+     */
+    public void updateRange(float[] params, int from, int to, float[] gradient, int gOff) {
+        kernels.adam(params, m, v, from, to, gradient, gOff, beta1, beta2, 1 - beta1, 1 - beta2, epsilon, stepSize,
+                invSqrtBias2);
     }
 }

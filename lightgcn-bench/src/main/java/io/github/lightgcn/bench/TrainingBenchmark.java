@@ -1,0 +1,74 @@
+package io.github.lightgcn.bench;
+
+import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.sparse.NormalizedAdjacency;
+import io.github.lightgcn.train.Adam;
+import io.github.lightgcn.train.NegativeSampler;
+import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.train.Sampling;
+import io.github.lightgcn.train.TrainingStep;
+import io.github.lightgcn.train.Triples;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One training epoch as {@code LightGCN.fit} runs it (sampling of |train| edge-uniform triples, then every batch's
+ * loss, gradient and Adam step): K 3, d 64, batch 2048, lr 1e-3, L2 1e-4, the paper's settings, same as the
+ * PyTorch reference's {@code --sampling interaction}. The model keeps training from one iteration to the next.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+// an iteration is at least 2 s of whole epochs: one Gowalla epoch, or many MAL epochs (enough to warm up the JIT)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseTransparentHugePages", "-Xms2g", "-Xmx2g"})
+public class TrainingBenchmark {
+
+    @Param({"gowalla", "mal"})
+    public String dataset;
+
+    @Param({"2", "1"})
+    public int threads;
+
+    Workers workers;
+    TrainingStep step;
+    Adam adam;
+    NegativeSampler sampler;
+    float[] ego;
+    int epoch, batchSize;
+    LightGCNConfig config;
+
+    @Setup
+    public void setup() {
+        InteractionGraph train = Datasets.load(dataset).train();
+        config = LightGCNConfig.builder().threads(threads).sampling(Sampling.EDGE_UNIFORM).build();
+        workers = new Workers(threads);
+        NormalizedAdjacency adj = NormalizedAdjacency.of(train);
+        int dim = config.embeddingDim();
+        step = new TrainingStep(adj, config.layers(), dim, (float) config.l2(), workers);
+        ego = new float[adj.numNodes() * dim];
+        Random r = new Random(2020);
+        for (int p = 0; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * config.initStd());
+        adam = new Adam(ego.length, (float) config.learningRate());
+        sampler = new NegativeSampler(train, config.sampling());
+        batchSize = config.batchSize();
+    }
+
+    @TearDown
+    public void tearDown() { workers.close(); }
+
+    @Benchmark
+    public double epoch() {
+        Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), 2, ++epoch));
+        double loss = 0;
+        for (int from = 0; from < triples.size(); from += batchSize) {
+            loss += step.step(ego, adam, triples, from, Math.min(triples.size(), from + batchSize)).total();
+        }
+        return loss;
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.lightgcn.simd;
+
+/**
+ * The hot loops of the library behind one interface, with a scalar implementation ({@link ScalarKernels}, the test
+ * oracle) and a Vector API one chosen at runtime by {@link VectorizationProvider}. Arrays are flat row-major tables
+ * ({@code rows × dim}); the caller owns every buffer, nothing here allocates.
+ *
+ * <p>Every kernel does, per output element, the same float operations in the same order as its scalar twin (a
+ * multiply then an add, never a fused multiply-add; sums over neighbours in column order), so the two
+ * implementations give bit-identical results. The exceptions say so in their documentation. Input and output
+ * ranges must not overlap unless they are the same range.
+ */
+public interface Kernels {
+
+    /** A short name for logs and benchmarks, e.g. {@code "panama(512-bit)"} or {@code "scalar"}. */
+    String name();
+
+    /**
+     * Sparse × dense rows, stored-values CSR form: for r in [from, to),
+     * {@code y[(r - yRowBase)·dim + k] = Σ_p values[p] · x[columns[p]·dim + k]} over the row's non-zeros in order.
+     */
+    void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int dim, int from, int to,
+                  float[] y, int yRowBase);
+
+    /**
+     * The same product for the listed rows only: for i in [from, to), row {@code rows[i]} goes to
+     * {@code y[(i - from + yRowBase)·dim ..]}.
+     */
+    void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int dim, int[] rows, int from, int to,
+                     float[] y, int yRowBase);
+
+    /**
+     * Pattern-only form (no values array): {@code y[r] = rowScale[r] · Σ_p x[columns[p]]} for r in [from, to). With
+     * {@code x = D^-1/2 X} and {@code rowScale = d^-1/2} this is {@code Â X}; it rounds differently from
+     * {@link #spmmRows}. Kept for the benchmark that compares the two forms.
+     */
+    void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int dim, int from, int to,
+                         float[] y);
+
+    /**
+     * Scatter of one source row to the non-zeros {@code p in [pFrom, pTo)} of its CSR row:
+     * {@code y[columns[p]·dim + k] += values[p] · x[xOff + k]}.
+     */
+    void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y, int dim);
+
+    /** {@code y[yOff + k] += alpha · x[xOff + k]} for k in [0, len). */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);
+
+    /** {@code y[yOff + k] += x[xOff + k]} for k in [0, len). */
+    void addTo(float[] x, int xOff, float[] y, int yOff, int len);
+
+    /** {@code y[yOff + k] = x[xOff + k] + z[zOff + k]} for k in [0, len). */
+    void add(float[] x, int xOff, float[] z, int zOff, float[] y, int yOff, int len);
+
+    /** {@code y[yOff + k] *= alpha} for k in [0, len). */
+    void scale(float alpha, float[] y, int yOff, int len);
+
+    /** {@code y[yOff + k] = 0} for k in [0, len). */
+    void zero(float[] y, int yOff, int len);
+
+    /**
+     * The BPR gradient of one triple on its final rows (all of length {@code len}):
+     * {@code G[gu] += g·(f[fj] − f[fi]); G[gi] −= g·f[fu]; G[gj] += g·f[fu]}.
+     */
+    void bprGradient(float g, float[] f, int fu, int fi, int fj, float[] grad, int gu, int gi, int gj, int len);
+
+    /**
+     * One Adam step on elements [from, to) of {@code params}, {@code m}, {@code v} with gradient
+     * {@code grad[gOff + (p - from)]}, in the scalar form of {@code io.github.lightgcn.train.Adam}:
+     * {@code m = b1·m + c1·g; v = b2·v + c2·g·g; p -= stepSize·m / (√v · invSqrtBias2 + eps)}.
+     */
+    void adam(float[] params, float[] m, float[] v, int from, int to, float[] grad, int gOff,
+              float b1, float b2, float c1, float c2, float eps, float stepSize, float invSqrtBias2);
+
+    /**
+     * Scores {@code r in [0, 4)} user rows {@code users[uOff + r·dim ..]} against {@code width} items of a k-major
+     * item tile ({@code tile[tOff + k·width + j]} is dimension k of item j; width a multiple of
+     * {@link #tileAlignment()}): {@code out[r·width + j] = Σ_k users[..k] · tile[..k, j]}, summed in k order from
+     * 0f, i.e. exactly {@code VectorOps.dot} of the two rows.
+     */
+    void scoreTile4(float[] users, int uOff, int dim, float[] tile, int tOff, int width, float[] out);
+
+    /** Multiple of items a score tile's width must be. */
+    int tileAlignment();
+
+    /**
+     * Writes into {@code idx} the positions j in [0, len) with {@code scores[off + j] >= threshold} (never NaN),
+     * ascending; returns their count.
+     */
+    int selectAtLeast(float[] scores, int off, int len, float threshold, int[] idx);
+}

@@ -1,0 +1,291 @@
+package io.github.lightgcn.train;
+
+import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.Kernels;
+import io.github.lightgcn.simd.VectorOps;
+import io.github.lightgcn.simd.VectorizationProvider;
+import io.github.lightgcn.sparse.NormalizedAdjacency;
+
+import java.util.Arrays;
+
+/**
+ * One training step, {@link BprObjective#lossAndGradient} followed by {@link Adam#update}, doing only the work
+ * that changes the result, and giving the same numbers bit for bit (up to the sign of zeros; tested):
+ * <ul>
+ *   <li>forward: layers 1..K−1 on the whole graph, but layer K and the layer mean only on the batch's rows (the
+ *   loss reads nothing else);</li>
+ *   <li>backward: the gradient of the final embeddings lives on the batch's rows only, so the first backward layer
+ *   is a scatter from those rows (their non-zeros, not the graph's); layers 2..K are full;</li>
+ *   <li>the last backward layer, the layer mean, the L2 term and Adam are fused row block by row block: the full
+ *   gradient table is never written, and the first backward layer's table is cleared as it is consumed (no
+ *   whole-table fill per step).</li>
+ * </ul>
+ * Every row is computed with the same float operations in the same order as the reference path, whatever the
+ * thread count. Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not thread-safe.
+ */
+public final class TrainingStep {
+
+    private static final int CHUNK_ROWS = 32; // rows of the fused last layer kept in L1 before Adam consumes them
+    /**
+     * Cost of a scattered non-zero relative to a gathered one (a read-modify-write of the output row, plus the
+     * search for each output range), measured: when the batch's rows hold more than 1/this of the non-zeros (small,
+     * dense graphs such as MAL), the first backward layer is a plain full gather instead.
+     */
+    private static final double SCATTER_COST = 2.5;
+
+    private final NormalizedAdjacency adjacency;
+    private final Kernels kernels = VectorizationProvider.kernels();
+    private final Workers workers;
+    private final int layers, dim, numUsers, numNodes;
+    private final float l2;
+    private final float inv;
+    private final float[][] layer;   // forward E1..E(K-1); reused backward as H2..H(K-1)
+    private final float[] firstGrad; // backward H1 = Â G, all zero between steps
+    private float[] denseGrad;       // G as a full table, zero off the batch (allocated when the dense route is used)
+    private long batchNonZeros;      // non-zeros of the batch's rows
+    private final int[] stamp;       // stamp[node] == currentStamp: the node is in the batch
+    private final int[] slot;        // compact row of a batch node
+    private int currentStamp;
+    private final int[] bounds;      // row ranges of the workers
+    private final float[][] chunk;   // per range: CHUNK_ROWS × dim
+    private final float[][] rowScratch;
+
+    // per-batch buffers, grown to the largest batch seen
+    private int[] nodes = new int[0];       // batch nodes, ascending
+    private int[] occurrences = new int[0]; // times each batch node appears in the batch
+    private float[] lastLayer = new float[0], finals = new float[0], finalGrad = new float[0];
+    private int[] su = new int[0], si = new int[0], sj = new int[0];
+    private double[] softplus = new double[0], squaredNorms = new double[0];
+    private float[] scale = new float[0];
+
+    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers) {
+        if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
+        this.adjacency = adjacency;
+        this.workers = workers;
+        this.layers = layers;
+        this.dim = dim;
+        this.l2 = l2;
+        this.inv = 1f / (layers + 1);
+        this.numUsers = adjacency.numUsers();
+        this.numNodes = adjacency.numNodes();
+        long size = (long) numNodes * dim;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("embedding table too large: " + numNodes + " nodes x " + dim + " dims");
+        }
+        this.layer = new float[Math.max(0, layers - 1)][(int) size];
+        this.firstGrad = layers >= 1 ? new float[(int) size] : null;
+        this.stamp = new int[numNodes];
+        this.slot = new int[numNodes];
+        this.bounds = adjacency.rowRanges(workers);
+        int ranges = bounds.length - 1;
+        this.chunk = new float[ranges][CHUNK_ROWS * dim];
+        this.rowScratch = new float[ranges][dim];
+    }
+
+    /**
+     * Computes the loss of {@code triples[from, to)} at {@code ego}, and updates {@code ego} by one step of
+     * {@code adam} (which must be sized for {@code ego}) with its gradient.
+     */
+    public BprObjective.Loss step(float[] ego, Adam adam, Triples triples, int from, int to) {
+        int batch = to - from;
+        collectBatchNodes(triples, from, to);
+        int count = countNodes;
+        forward(ego, count);
+        BprObjective.Loss loss = bpr(ego, triples, from, to, count);
+        backwardAndUpdate(ego, adam, count, l2 * (1f / batch));
+        return loss;
+    }
+
+    private int countNodes;
+
+    /** The batch's distinct nodes, ascending (the scatter's order), their compact slots and occurrence counts. */
+    private void collectBatchNodes(Triples t, int from, int to) {
+        int batch = to - from;
+        ensureBatchCapacity(batch);
+        if (++currentStamp == 0) { // wrapped after 2^32 steps: forget every old stamp
+            Arrays.fill(stamp, 0);
+            currentStamp = 1;
+        }
+        int cur = currentStamp, count = 0;
+        int[] us = t.users(), is = t.positives(), js = t.negatives();
+        for (int b = from; b < to; b++) {
+            int u = us[b], i = numUsers + is[b], j = numUsers + js[b];
+            if (stamp[u] != cur) { stamp[u] = cur; nodes[count++] = u; }
+            if (stamp[i] != cur) { stamp[i] = cur; nodes[count++] = i; }
+            if (stamp[j] != cur) { stamp[j] = cur; nodes[count++] = j; }
+        }
+        Arrays.sort(nodes, 0, count);
+        int[] offsets = adjacency.rowOffsets();
+        long nonZeros = 0;
+        for (int s = 0; s < count; s++) {
+            slot[nodes[s]] = s;
+            occurrences[s] = 0;
+            nonZeros += offsets[nodes[s] + 1] - offsets[nodes[s]];
+        }
+        batchNonZeros = nonZeros;
+        for (int b = from; b < to; b++) {
+            int q = b - from;
+            su[q] = slot[us[b]];
+            si[q] = slot[numUsers + is[b]];
+            sj[q] = slot[numUsers + js[b]];
+            occurrences[su[q]]++;
+            occurrences[si[q]]++;
+            occurrences[sj[q]]++;
+        }
+        countNodes = count;
+    }
+
+    private void ensureBatchCapacity(int batch) {
+        if (su.length >= batch) return;
+        int rows = 3 * batch;
+        nodes = new int[rows];
+        occurrences = new int[rows];
+        lastLayer = new float[rows * dim];
+        finals = new float[rows * dim];
+        finalGrad = new float[rows * dim];
+        su = new int[batch];
+        si = new int[batch];
+        sj = new int[batch];
+        softplus = new double[batch];
+        squaredNorms = new double[batch];
+        scale = new float[batch];
+    }
+
+    /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
+    private void forward(float[] ego, int count) {
+        for (int k = 1; k < layers; k++) adjacency.multiply(k == 1 ? ego : layer[k - 2], layer[k - 1], dim, workers);
+        if (layers >= 1) {
+            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], dim, nodes, count, lastLayer, workers);
+        }
+        int parts = Math.min(workers.threads(), Math.max(1, count / 256));
+        workers.run(parts, t -> {
+            int s0 = (int) ((long) count * t / parts), s1 = (int) ((long) count * (t + 1) / parts);
+            for (int s = s0; s < s1; s++) {
+                int n = nodes[s] * dim, f = s * dim;
+                // ((E0 + E1) + E2) + ... + EK, then · 1/(K+1): the reference's order
+                if (layers == 0) {
+                    System.arraycopy(ego, n, finals, f, dim);
+                } else {
+                    kernels.add(ego, n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : n, finals, f, dim);
+                    for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], n, finals, f, dim);
+                    if (layers >= 2) kernels.addTo(lastLayer, f, finals, f, dim);
+                }
+                kernels.scale(inv, finals, f, dim);
+            }
+        });
+    }
+
+    /** BPR loss and its gradient w.r.t. the batch's final rows ({@code finalGrad}, compact). */
+    private BprObjective.Loss bpr(float[] ego, Triples t, int from, int to, int count) {
+        int batch = to - from;
+        float invBatch = 1f / batch;
+        int[] us = t.users(), is = t.positives(), js = t.negatives();
+        // per triple, independent: scores, loss terms, gradient scales, norms (parallel)
+        int parts = Math.min(workers.threads(), Math.max(1, batch / 128));
+        workers.run(parts, task -> {
+            int q0 = (int) ((long) batch * task / parts), q1 = (int) ((long) batch * (task + 1) / parts);
+            for (int q = q0; q < q1; q++) {
+                int u = su[q] * dim, i = si[q] * dim, j = sj[q] * dim;
+                float x = scoreDifference(finals, u, i, j, dim);
+                softplus[q] = BprObjective.softplus(x);
+                scale[q] = BprObjective.sigmoid(x) * invBatch;
+                int b = from + q;
+                squaredNorms[q] = squaredNorms(ego, us[b] * dim, (numUsers + is[b]) * dim, (numUsers + js[b]) * dim, dim);
+            }
+        });
+        // sums and gradient accumulation in triple order (a row's updates in the reference's order)
+        kernels.zero(finalGrad, 0, count * dim);
+        double bprSum = 0, norms = 0;
+        for (int q = 0; q < batch; q++) {
+            bprSum += softplus[q];
+            norms += squaredNorms[q];
+            kernels.bprGradient(scale[q], finals, su[q] * dim, si[q] * dim, sj[q] * dim, finalGrad, su[q] * dim,
+                    si[q] * dim, sj[q] * dim, dim);
+        }
+        return new BprObjective.Loss(bprSum / batch, l2 * 0.5 * norms / batch);
+    }
+
+    /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */
+    boolean lastFirstLayerWasScatter() { return batchNonZeros * SCATTER_COST < adjacency.nonZeros(); }
+
+    /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
+    private void firstBackwardLayer(int count) {
+        if (lastFirstLayerWasScatter()) {
+            adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, workers);
+            return;
+        }
+        if (denseGrad == null) denseGrad = new float[numNodes * dim];
+        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, nodes[s] * dim, dim);
+        adjacency.multiply(denseGrad, firstGrad, dim, workers);
+        for (int s = 0; s < count; s++) kernels.zero(denseGrad, nodes[s] * dim, dim); // zero off the batch again
+    }
+
+    /**
+     * {@code dot(f[u], f[j]) − dot(f[u], f[i])} with each dot summed in index order ({@link VectorOps#dot}): two
+     * independent chains in one loop instead of one after the other, so the adds' latency overlaps.
+     */
+    static float scoreDifference(float[] f, int u, int i, int j, int dim) {
+        float sj = 0f, si = 0f;
+        for (int k = 0; k < dim; k++) {
+            float eu = f[u + k];
+            sj += eu * f[j + k];
+            si += eu * f[i + k];
+        }
+        return sj - si;
+    }
+
+    /** {@code (‖a‖² + ‖b‖²) + ‖c‖²}, each in double in index order ({@link VectorOps#squaredNorm}), three chains. */
+    static double squaredNorms(float[] x, int a, int b, int c, int dim) {
+        double sa = 0, sb = 0, sc = 0;
+        for (int k = 0; k < dim; k++) {
+            sa += (double) x[a + k] * x[a + k];
+            sb += (double) x[b + k] * x[b + k];
+            sc += (double) x[c + k] * x[c + k];
+        }
+        return sa + sb + sc;
+    }
+
+    /** Gradient w.r.t. the ego embeddings, row block by row block, each block handed to Adam at once. */
+    private void backwardAndUpdate(float[] ego, Adam adam, int count, float regScale) {
+        if (layers >= 1) firstBackwardLayer(count);
+        for (int k = 2; k < layers; k++) adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], layer[k - 2], dim, workers);
+        float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
+        adam.beginStep();
+        int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
+        float[] values = adjacency.values();
+        int cur = currentStamp;
+        boolean clearAfter = layers == 2; // H1 is then the last layer's input: clear it only once all rows read it
+        workers.run(bounds.length - 1, t -> {
+            float[] buf = chunk[t], row = rowScratch[t];
+            for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
+                int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
+                if (lastInput != null) kernels.spmmRows(offsets, columns, values, lastInput, dim, r0, r1, buf, r0);
+                for (int r = r0; r < r1; r++) {
+                    int n = r * dim, c = (r - r0) * dim;
+                    boolean inBatch = stamp[r] == cur;
+                    int s = inBatch ? slot[r] * dim : -1;
+                    // (((G + H1) + H2) + ... + HK) · 1/(K+1), where G is zero off the batch
+                    if (layers == 0) {
+                        if (inBatch) System.arraycopy(finalGrad, s, buf, c, dim);
+                        else kernels.zero(buf, c, dim);
+                    } else {
+                        if (inBatch) kernels.add(finalGrad, s, firstGrad, n, row, 0, dim);
+                        else System.arraycopy(firstGrad, n, row, 0, dim);
+                        if (!clearAfter) kernels.zero(firstGrad, n, dim); // consumed: H1 zero for the next scatter
+                        for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 2], n, row, 0, dim);
+                        if (layers >= 2) kernels.addTo(row, 0, buf, c, dim);
+                        else System.arraycopy(row, 0, buf, c, dim);
+                    }
+                    kernels.scale(inv, buf, c, dim);
+                    if (inBatch && regScale != 0f) { // L2: once per occurrence in the batch, as the reference does
+                        for (int o = occurrences[slot[r]]; o > 0; o--) kernels.axpy(regScale, ego, n, buf, c, dim);
+                    }
+                }
+                adam.updateRange(ego, r0 * dim, r1 * dim, buf, 0);
+            }
+        });
+        if (clearAfter) {
+            workers.run(bounds.length - 1, t -> kernels.zero(firstGrad, bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
+        }
+    }
+}
