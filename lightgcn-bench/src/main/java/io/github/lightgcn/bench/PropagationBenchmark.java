@@ -45,7 +45,7 @@ public class PropagationBenchmark {
     NormalizedAdjacency adj;
     Workers workers;
     int[] bounds;
-    float[] x, y, scaled;
+    float[] x, y, scaled, xAligned, yAligned;
     Kernels simd, scalar;
     long layerBytes;
     float[] tableSized, oneGiB;
@@ -64,6 +64,9 @@ public class PropagationBenchmark {
         scaled = new float[n * DIM];
         Random r = new Random(1);
         for (int p = 0; p < x.length; p++) x[p] = (float) r.nextGaussian();
+        xAligned = new float[12 + x.length];
+        yAligned = new float[12 + x.length];
+        System.arraycopy(x, 0, xAligned, 12, x.length);
         simd = VectorizationProvider.kernels();
         scalar = ScalarKernels.INSTANCE;
         layerBytes = (long) adj.nonZeros() * DIM * Float.BYTES;
@@ -89,16 +92,27 @@ public class PropagationBenchmark {
     /** The library's layer: stored values, 4 × 512-bit accumulators per row, rows split by non-zeros. */
     @Benchmark
     public float[] layerSimd() {
-        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, DIM,
-                bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0,
+                DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
+    }
+
+    /**
+     * The same kernel on tables whose rows start 12 floats in (64-byte aligned rows in a large array, as the
+     * training step's scratch tables are).
+     */
+    @Benchmark
+    public float[] layerSimdAlignedRows() {
+        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), xAligned,
+                12, DIM, bounds[t], bounds[t + 1], yAligned, 12));
+        return yAligned;
     }
 
     /** The scalar twin, same split. */
     @Benchmark
     public float[] layerScalar() {
-        workers.run(bounds.length - 1, t -> scalar.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, DIM,
-                bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> scalar.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0,
+                DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 

@@ -17,17 +17,19 @@ public interface Kernels {
 
     /**
      * Sparse × dense rows, stored-values CSR form: for r in [from, to),
-     * {@code y[(r - yRowBase)·dim + k] = Σ_p values[p] · x[columns[p]·dim + k]} over the row's non-zeros in order.
+     * {@code y[yBase + r·dim + k] = Σ_p values[p] · x[xBase + columns[p]·dim + k]} over the row's non-zeros in
+     * order. The bases let a table start at an offset, e.g. so that its rows sit on cache-line boundaries
+     * ({@code yBase} may be negative to write rows [from, to) into a small buffer).
      */
-    void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int dim, int from, int to,
-                  float[] y, int yRowBase);
+    void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int from, int to,
+                  float[] y, int yBase);
 
     /**
      * The same product for the listed rows only: for i in [from, to), row {@code rows[i]} goes to
-     * {@code y[(i - from + yRowBase)·dim ..]}.
+     * {@code y[yBase + (i - from)·dim ..]}.
      */
-    void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int dim, int[] rows, int from, int to,
-                     float[] y, int yRowBase);
+    void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int[] rows,
+                     int from, int to, float[] y, int yBase);
 
     /**
      * Pattern-only form (no values array): {@code y[r] = rowScale[r] · Σ_p x[columns[p]]} for r in [from, to). With
@@ -39,9 +41,10 @@ public interface Kernels {
 
     /**
      * Scatter of one source row to the non-zeros {@code p in [pFrom, pTo)} of its CSR row:
-     * {@code y[columns[p]·dim + k] += values[p] · x[xOff + k]}.
+     * {@code y[yBase + columns[p]·dim + k] += values[p] · x[xOff + k]}.
      */
-    void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y, int dim);
+    void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y, int yBase,
+                    int dim);
 
     /** {@code y[yOff + k] += alpha · x[xOff + k]} for k in [0, len). */
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len);

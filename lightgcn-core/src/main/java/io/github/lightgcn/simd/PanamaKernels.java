@@ -26,40 +26,44 @@ final class PanamaKernels implements Kernels {
     public String name() { return "panama(" + S.vectorBitSize() + "-bit)"; }
 
     @Override
-    public void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int dim, int from, int to,
-                         float[] y, int yRowBase) {
+    public void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int from, int to,
+                         float[] y, int yBase) {
         if (dim == BLOCK) {
-            for (int r = from; r < to; r++) gatherBlock(offsets[r], offsets[r + 1], columns, values, x, dim, 0, y, (r - yRowBase) * dim);
+            for (int r = from; r < to; r++) {
+                gatherBlock(offsets[r], offsets[r + 1], columns, values, x, dim, xBase, y, yBase + r * dim);
+            }
         } else {
-            for (int r = from; r < to; r++) gatherRow(offsets[r], offsets[r + 1], columns, values, x, dim, y, (r - yRowBase) * dim);
+            for (int r = from; r < to; r++) {
+                gatherRow(offsets[r], offsets[r + 1], columns, values, x, xBase, dim, y, yBase + r * dim);
+            }
         }
     }
 
     @Override
-    public void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int dim, int[] rows, int from,
-                            int to, float[] y, int yRowBase) {
+    public void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int[] rows,
+                            int from, int to, float[] y, int yBase) {
         for (int i = from; i < to; i++) {
             int r = rows[i];
-            gatherRow(offsets[r], offsets[r + 1], columns, values, x, dim, y, (i - from + yRowBase) * dim);
+            gatherRow(offsets[r], offsets[r + 1], columns, values, x, xBase, dim, y, yBase + (i - from) * dim);
         }
     }
 
     /** One output row, any dim: blocks of four vectors in registers, then single (possibly masked) vectors. */
-    private static void gatherRow(int p0, int p1, int[] columns, float[] values, float[] x, int dim, float[] y,
-                                  int out) {
+    private static void gatherRow(int p0, int p1, int[] columns, float[] values, float[] x, int xBase, int dim,
+                                  float[] y, int out) {
         int c = 0;
-        for (; c + BLOCK <= dim; c += BLOCK) gatherBlock(p0, p1, columns, values, x, dim, c, y, out + c);
+        for (; c + BLOCK <= dim; c += BLOCK) gatherBlock(p0, p1, columns, values, x, dim, xBase + c, y, out + c);
         for (; c < dim; c += L) {
             VectorMask<Float> m = S.indexInRange(c, dim);
             FloatVector acc = FloatVector.zero(S);
             for (int p = p0; p < p1; p++) {
-                acc = acc.add(FloatVector.fromArray(S, x, columns[p] * dim + c, m).mul(values[p]));
+                acc = acc.add(FloatVector.fromArray(S, x, xBase + columns[p] * dim + c, m).mul(values[p]));
             }
             acc.intoArray(y, out + c, m);
         }
     }
 
-    /** Four vectors of one output row (columns c .. c + 4L of each neighbour row), accumulated in registers. */
+    /** Four vectors of one output row (x[c + columns[p]·dim ..] of each neighbour), accumulated in registers. */
     private static void gatherBlock(int p0, int p1, int[] columns, float[] values, float[] x, int dim, int c,
                                     float[] y, int out) {
         FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
@@ -109,7 +113,7 @@ final class PanamaKernels implements Kernels {
 
     @Override
     public void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y,
-                           int dim) {
+                           int yBase, int dim) {
         int c = 0;
         for (; c + BLOCK <= dim; c += BLOCK) {
             FloatVector x0 = FloatVector.fromArray(S, x, xOff + c), x1 = FloatVector.fromArray(S, x, xOff + c + L);
@@ -117,7 +121,7 @@ final class PanamaKernels implements Kernels {
             FloatVector x3 = FloatVector.fromArray(S, x, xOff + c + 3 * L);
             for (int p = pFrom; p < pTo; p++) {
                 float v = values[p];
-                int out = columns[p] * dim + c;
+                int out = yBase + columns[p] * dim + c;
                 FloatVector.fromArray(S, y, out).add(x0.mul(v)).intoArray(y, out);
                 FloatVector.fromArray(S, y, out + L).add(x1.mul(v)).intoArray(y, out + L);
                 FloatVector.fromArray(S, y, out + 2 * L).add(x2.mul(v)).intoArray(y, out + 2 * L);
@@ -128,7 +132,7 @@ final class PanamaKernels implements Kernels {
             VectorMask<Float> m = S.indexInRange(c, dim);
             FloatVector xv = FloatVector.fromArray(S, x, xOff + c, m);
             for (int p = pFrom; p < pTo; p++) {
-                int out = columns[p] * dim + c;
+                int out = yBase + columns[p] * dim + c;
                 FloatVector.fromArray(S, y, out, m).add(xv.mul(values[p])).intoArray(y, out, m);
             }
         }

@@ -11,25 +11,25 @@ public final class ScalarKernels implements Kernels {
     public String name() { return "scalar"; }
 
     @Override
-    public void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int dim, int from, int to,
-                         float[] y, int yRowBase) {
-        for (int r = from; r < to; r++) gatherRow(offsets, columns, values, x, dim, r, y, (r - yRowBase) * dim);
+    public void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int from, int to,
+                         float[] y, int yBase) {
+        for (int r = from; r < to; r++) gatherRow(offsets, columns, values, x, xBase, dim, r, y, yBase + r * dim);
     }
 
     @Override
-    public void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int dim, int[] rows, int from,
-                            int to, float[] y, int yRowBase) {
+    public void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int[] rows,
+                            int from, int to, float[] y, int yBase) {
         for (int i = from; i < to; i++) {
-            gatherRow(offsets, columns, values, x, dim, rows[i], y, (i - from + yRowBase) * dim);
+            gatherRow(offsets, columns, values, x, xBase, dim, rows[i], y, yBase + (i - from) * dim);
         }
     }
 
-    private static void gatherRow(int[] offsets, int[] columns, float[] values, float[] x, int dim, int r,
+    private static void gatherRow(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int r,
                                   float[] y, int out) {
         for (int k = 0; k < dim; k++) y[out + k] = 0f;
         for (int p = offsets[r]; p < offsets[r + 1]; p++) {
             float v = values[p];
-            int in = columns[p] * dim;
+            int in = xBase + columns[p] * dim;
             for (int k = 0; k < dim; k++) y[out + k] += v * x[in + k];
         }
     }
@@ -51,10 +51,10 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y,
-                           int dim) {
+                           int yBase, int dim) {
         for (int p = pFrom; p < pTo; p++) {
             float v = values[p];
-            int out = columns[p] * dim;
+            int out = yBase + columns[p] * dim;
             for (int k = 0; k < dim; k++) y[out + k] += v * x[xOff + k];
         }
     }

@@ -59,7 +59,7 @@ public final class LayerMeanPropagation {
             // each task adds its fresh rows to the mean while they are still in cache (same order as a separate pass)
             workers.run(bounds.length - 1, t -> {
                 int from = bounds[t], to = bounds[t + 1];
-                kernels.spmmRows(offsets, columns, values, x, dim, from, to, y, 0);
+                kernels.spmmRows(offsets, columns, values, x, 0, dim, from, to, y, 0);
                 kernels.addTo(y, from * dim, out, from * dim, (to - from) * dim);
                 if (last) kernels.scale(inv, out, from * dim, (to - from) * dim);
             });

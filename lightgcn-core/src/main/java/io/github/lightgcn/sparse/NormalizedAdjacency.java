@@ -92,9 +92,14 @@ public final class NormalizedAdjacency {
 
     /** {@code y = Â x} for all rows (SIMD kernel), rows split by non-zeros over the workers. */
     public void multiply(float[] x, float[] y, int dim, Workers workers) {
+        multiply(x, 0, y, 0, dim, workers);
+    }
+
+    /** {@code y = Â x} for tables whose row r starts at {@code xBase + r·dim} and {@code yBase + r·dim}. */
+    public void multiply(float[] x, int xBase, float[] y, int yBase, int dim, Workers workers) {
         int[] bounds = rowRanges(workers);
         workers.run(bounds.length - 1,
-                t -> kernels.spmmRows(rowOffsets, columns, values, x, dim, bounds[t], bounds[t + 1], y, 0));
+                t -> kernels.spmmRows(rowOffsets, columns, values, x, xBase, dim, bounds[t], bounds[t + 1], y, yBase));
     }
 
     /**
@@ -109,13 +114,14 @@ public final class NormalizedAdjacency {
     }
 
     /**
-     * {@code (Â x)} for the rows {@code rows[0..count)} only, row {@code rows[i]} written to {@code y[i·dim ..]}.
+     * {@code (Â x)} for the rows {@code rows[0..count)} only, row {@code rows[i]} written to {@code y[i·dim ..]};
+     * row r of x starts at {@code xBase + r·dim}.
      */
-    public void multiplyRowList(float[] x, int dim, int[] rows, int count, float[] y, Workers workers) {
+    public void multiplyRowList(float[] x, int xBase, int dim, int[] rows, int count, float[] y, Workers workers) {
         int parts = workers.threads() == 1 ? 1 : workers.threads() * 4;
         int[] bounds = listRanges(rows, count, parts);
-        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, values, x, dim, rows,
-                bounds[t], bounds[t + 1], y, bounds[t]));
+        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, values, x, xBase, dim, rows,
+                bounds[t], bounds[t + 1], y, bounds[t] * dim));
     }
 
     /** Splits a row list into ranges of about equal non-zeros. */
@@ -144,9 +150,9 @@ public final class NormalizedAdjacency {
      * their non-zeros only. Each output row receives its terms in ascending source order, i.e. the order of the
      * gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y} it gives that
      * kernel's result (up to the sign of zero). Output rows are split over the workers, so no two threads write the
-     * same row.
+     * same row. Row r of y starts at {@code yBase + r·dim}.
      */
-    public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, Workers workers) {
+    public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, int yBase, Workers workers) {
         int[] bounds = rowRanges(workers);
         workers.run(bounds.length - 1, t -> {
             int lo = bounds[t], hi = bounds[t + 1];
@@ -154,7 +160,7 @@ public final class NormalizedAdjacency {
                 int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
                 if (p0 == p1 || columns[p0] >= hi || columns[p1 - 1] < lo) continue;
                 int a = lowerBound(columns, p0, p1, lo), b = lowerBound(columns, a, p1, hi);
-                if (a < b) kernels.scatterRow(columns, values, a, b, xRows, i * dim, y, dim);
+                if (a < b) kernels.scatterRow(columns, values, a, b, xRows, i * dim, y, yBase, dim);
             }
         });
     }

@@ -25,6 +25,12 @@ import java.util.Arrays;
  */
 public final class TrainingStep {
 
+    /**
+     * Offset of row 0 in the scratch tables. A large float[] starts at a GC region boundary plus a 16-byte header, so
+     * 12 floats put every 64-float row on a cache line boundary: a gathered row then touches 4 lines instead of 5
+     * (measured about 1.6x faster per layer on Gowalla). If the JVM places arrays otherwise, only speed changes.
+     */
+    private static final int BASE = 12;
     private static final int CHUNK_ROWS = 32; // rows of the fused last layer kept in L1 before Adam consumes them
     /**
      * Cost of a scattered non-zero relative to a gathered one (a read-modify-write of the output row, plus the
@@ -69,11 +75,11 @@ public final class TrainingStep {
         this.numUsers = adjacency.numUsers();
         this.numNodes = adjacency.numNodes();
         long size = (long) numNodes * dim;
-        if (size > Integer.MAX_VALUE - 8) {
+        if (size > Integer.MAX_VALUE - 8 - BASE) {
             throw new IllegalArgumentException("embedding table too large: " + numNodes + " nodes x " + dim + " dims");
         }
-        this.layer = new float[Math.max(0, layers - 1)][(int) size];
-        this.firstGrad = layers >= 1 ? new float[(int) size] : null;
+        this.layer = new float[Math.max(0, layers - 1)][BASE + (int) size];
+        this.firstGrad = layers >= 1 ? new float[BASE + (int) size] : null;
         this.stamp = new int[numNodes];
         this.slot = new int[numNodes];
         this.bounds = adjacency.rowRanges(workers);
@@ -153,9 +159,12 @@ public final class TrainingStep {
 
     /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
     private void forward(float[] ego, int count) {
-        for (int k = 1; k < layers; k++) adjacency.multiply(k == 1 ? ego : layer[k - 2], layer[k - 1], dim, workers);
+        for (int k = 1; k < layers; k++) {
+            adjacency.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? 0 : BASE, layer[k - 1], BASE, dim, workers);
+        }
         if (layers >= 1) {
-            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], dim, nodes, count, lastLayer, workers);
+            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? 0 : BASE, dim, nodes, count,
+                    lastLayer, workers);
         }
         int parts = Math.min(workers.threads(), Math.max(1, count / 256));
         workers.run(parts, t -> {
@@ -166,8 +175,8 @@ public final class TrainingStep {
                 if (layers == 0) {
                     System.arraycopy(ego, n, finals, f, dim);
                 } else {
-                    kernels.add(ego, n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : n, finals, f, dim);
-                    for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], n, finals, f, dim);
+                    kernels.add(ego, n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
+                    for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], BASE + n, finals, f, dim);
                     if (layers >= 2) kernels.addTo(lastLayer, f, finals, f, dim);
                 }
                 kernels.scale(inv, finals, f, dim);
@@ -211,13 +220,13 @@ public final class TrainingStep {
     /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
     private void firstBackwardLayer(int count) {
         if (lastFirstLayerWasScatter()) {
-            adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, workers);
+            adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, BASE, workers);
             return;
         }
-        if (denseGrad == null) denseGrad = new float[numNodes * dim];
-        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, nodes[s] * dim, dim);
-        adjacency.multiply(denseGrad, firstGrad, dim, workers);
-        for (int s = 0; s < count; s++) kernels.zero(denseGrad, nodes[s] * dim, dim); // zero off the batch again
+        if (denseGrad == null) denseGrad = new float[BASE + numNodes * dim];
+        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
+        adjacency.multiply(denseGrad, BASE, firstGrad, BASE, dim, workers);
+        for (int s = 0; s < count; s++) kernels.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
     }
 
     /**
@@ -248,7 +257,9 @@ public final class TrainingStep {
     /** Gradient w.r.t. the ego embeddings, row block by row block, each block handed to Adam at once. */
     private void backwardAndUpdate(float[] ego, Adam adam, int count, float regScale) {
         if (layers >= 1) firstBackwardLayer(count);
-        for (int k = 2; k < layers; k++) adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], layer[k - 2], dim, workers);
+        for (int k = 2; k < layers; k++) {
+            adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim, workers);
+        }
         float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
         adam.beginStep();
         int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
@@ -259,7 +270,7 @@ public final class TrainingStep {
             float[] buf = chunk[t], row = rowScratch[t];
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
                 int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
-                if (lastInput != null) kernels.spmmRows(offsets, columns, values, lastInput, dim, r0, r1, buf, r0);
+                if (lastInput != null) kernels.spmmRows(offsets, columns, values, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
                 for (int r = r0; r < r1; r++) {
                     int n = r * dim, c = (r - r0) * dim;
                     boolean inBatch = stamp[r] == cur;
@@ -269,10 +280,10 @@ public final class TrainingStep {
                         if (inBatch) System.arraycopy(finalGrad, s, buf, c, dim);
                         else kernels.zero(buf, c, dim);
                     } else {
-                        if (inBatch) kernels.add(finalGrad, s, firstGrad, n, row, 0, dim);
-                        else System.arraycopy(firstGrad, n, row, 0, dim);
-                        if (!clearAfter) kernels.zero(firstGrad, n, dim); // consumed: H1 zero for the next scatter
-                        for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 2], n, row, 0, dim);
+                        if (inBatch) kernels.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
+                        else System.arraycopy(firstGrad, BASE + n, row, 0, dim);
+                        if (!clearAfter) kernels.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
+                        for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 2], BASE + n, row, 0, dim);
                         if (layers >= 2) kernels.addTo(row, 0, buf, c, dim);
                         else System.arraycopy(row, 0, buf, c, dim);
                     }
@@ -285,7 +296,7 @@ public final class TrainingStep {
             }
         });
         if (clearAfter) {
-            workers.run(bounds.length - 1, t -> kernels.zero(firstGrad, bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
+            workers.run(bounds.length - 1, t -> kernels.zero(firstGrad, BASE + bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
         }
     }
 }

@@ -45,8 +45,8 @@ class KernelsTest {
             float[] x = random(n * dim, seed);
             float[] oracle = new float[n * dim], scalar = new float[n * dim], simd = new float[n * dim];
             adj.multiplyRows(x, oracle, dim, 0, n);
-            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, dim, 0, n, scalar, 0);
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, dim, 0, n, simd, 0);
+            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, 0, n, scalar, 0);
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, 0, n, simd, 0);
             assertArrayEquals(oracle, scalar, 0f);
             assertArrayEquals(oracle, simd, 0f);
             for (int threads = 1; threads <= 3; threads++) {
@@ -60,12 +60,24 @@ class KernelsTest {
             // a row list, written compactly after a 2-row offset
             int[] rows = {n - 1, 0, 5, 7, 3};
             float[] a = new float[(rows.length + 2) * dim], b = new float[(rows.length + 2) * dim];
-            SCALAR.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, dim, rows, 1, rows.length, a, 2);
-            SIMD.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, dim, rows, 1, rows.length, b, 2);
+            SCALAR.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, rows, 1, rows.length, a, 2 * dim);
+            SIMD.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, rows, 1, rows.length, b, 2 * dim);
             assertArrayEquals(a, b, 0f);
             for (int i = 1; i < rows.length; i++) {
                 for (int k = 0; k < dim; k++) assertEquals(oracle[rows[i] * dim + k], a[(i - 1 + 2) * dim + k], 0f);
             }
+
+            // tables at offsets (12: cache-line aligned rows; 5: arbitrary), written into a small buffer (negative base)
+            float[] shifted = new float[12 + n * dim];
+            System.arraycopy(x, 0, shifted, 12, n * dim);
+            float[] c1 = new float[5 + n * dim], c2 = new float[5 + n * dim];
+            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 0, n, c1, 5);
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 0, n, c2, 5);
+            assertArrayEquals(c1, c2, 0f);
+            assertArrayEquals(oracle, java.util.Arrays.copyOfRange(c2, 5, 5 + n * dim), 0f);
+            float[] chunk = new float[3 * dim];
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 4, 7, chunk, -4 * dim);
+            assertArrayEquals(java.util.Arrays.copyOfRange(oracle, 4 * dim, 7 * dim), chunk, 0f);
 
             // pattern-only form: same sums in the same order, scaled at the end
             float[] pa = new float[n * dim], pb = new float[n * dim];
@@ -90,15 +102,15 @@ class KernelsTest {
         for (int threads = 1; threads <= 3; threads++) {
             float[] scatter = new float[n * dim];
             try (Workers w = new Workers(threads)) {
-                adj.scatterAddRows(rows, rows.length, compact, dim, scatter, w);
+                adj.scatterAddRows(rows, rows.length, compact, dim, scatter, 0, w);
             }
             assertArrayEquals(gather, scatter, 0f);
         }
         // the kernels themselves on one row
         float[] a = random(n * dim, 1), b = a.clone();
         int r = rows[2], p0 = adj.rowOffsets()[r], p1 = adj.rowOffsets()[r + 1];
-        SCALAR.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, a, dim);
-        SIMD.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, b, dim);
+        SCALAR.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, a, 0, dim);
+        SIMD.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, b, 0, dim);
         assertArrayEquals(a, b, 0f);
     }
 
