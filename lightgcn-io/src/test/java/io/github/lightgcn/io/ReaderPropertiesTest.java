@@ -52,8 +52,8 @@ class ReaderPropertiesTest {
                 Arbitraries.integers().between(0, 1), Arbitraries.of(0, 0, 50)).as(Input::new);
     }
 
-    private static final String[] NEWLINES = {"\n", "\r\n", "\r"};
-    private static final String JUNK = "0123456789-+.,\t xe\n\r\uFEFF\u00e9\u2003\u0000#";
+    private static final TextMutator MUTATOR = new TextMutator("0123456789-+.,\t xe\n\r\uFEFF\u00e9\u2003\u0000#",
+            new String[]{"99999999999", "2147483648", "-1", "100000000", "0"}, new String[]{"\n", "\r\n", "\r"});
 
     static String validPairs(Random r, int indexBase) {
         StringBuilder sb = new StringBuilder();
@@ -84,27 +84,7 @@ class ReaderPropertiesTest {
         return sb.toString();
     }
 
-    static String nl(Random r) { return NEWLINES[r.nextInt(NEWLINES.length)]; }
-
-    static String mutate(String s, Random r, int times) {
-        StringBuilder sb = new StringBuilder(s);
-        for (int t = 0; t < times; t++) {
-            int pos = sb.isEmpty() ? 0 : r.nextInt(sb.length() + 1);
-            switch (r.nextInt(7)) {
-                case 0 -> sb.setLength(pos); // truncate
-                case 1 -> { if (pos < sb.length()) sb.deleteCharAt(pos); }
-                case 2 -> sb.insert(pos, JUNK.charAt(r.nextInt(JUNK.length())));
-                case 3 -> sb.insert(pos, new String[]{"99999999999", "2147483648", "-1", "100000000", "0"}[r.nextInt(5)]);
-                case 4 -> { // repeat the first line (a duplicated header)
-                    int end = sb.indexOf("\n");
-                    if (end > 0) sb.insert(0, sb.substring(0, end + 1));
-                }
-                case 5 -> sb.insert(pos, nl(r));
-                default -> sb.setLength(0); // empty file
-            }
-        }
-        return sb.toString();
-    }
+    static String nl(Random r) { return MUTATOR.newline(r); }
 
     static byte[] bytes(String text, Random r) {
         if (r.nextInt(40) == 0) { // random bytes
@@ -231,7 +211,7 @@ class ReaderPropertiesTest {
     @Property(tries = 10_000)
     void pairFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes = bytes(mutate(validPairs(r, in.indexBase()), r, in.mutations()), r);
+        byte[] bytes = bytes(MUTATOR.mutate(validPairs(r, in.indexBase()), r, in.mutations()), r);
         check(bytes, oraclePairs(bytes, in.indexBase(), in.bound()),
                 f -> new PairFileReader(in.indexBase(), in.bound(), in.bound()).read(f), "pairs.txt");
     }
@@ -239,7 +219,7 @@ class ReaderPropertiesTest {
     @Property(tries = 10_000)
     void adjacencyFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes = bytes(mutate(validAdjacency(r, in.indexBase()), r, in.mutations()), r);
+        byte[] bytes = bytes(MUTATOR.mutate(validAdjacency(r, in.indexBase()), r, in.mutations()), r);
         check(bytes, oracleAdjacency(bytes, in.indexBase(), in.bound()),
                 f -> new AdjacencyListReader(in.indexBase(), in.bound(), in.bound()).read(f), "train.txt");
     }

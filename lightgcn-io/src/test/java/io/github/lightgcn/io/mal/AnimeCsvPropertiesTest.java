@@ -1,6 +1,7 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.io.DataFormatException;
+import io.github.lightgcn.io.TextMutator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -54,9 +55,10 @@ class AnimeCsvPropertiesTest {
     private static final String[] NAMES = {"Cowboy Bebop", "Gintama&#039;", "Kimi no Na wa.", "Steins;Gate",
             "&quot;Bungaku Shoujo&quot;", "Tom &amp; Jerry", "Rin x Sen -&gt; Sem"};
     private static final String[] GENRES = {"Action", "Comedy", "Drama", "Sci-Fi", "Slice of Life"};
-    private static final String JUNK = "0123456789\",;.&#x -\n\r\t\uFEFFUnknown";
+    private static final TextMutator MUTATOR = new TextMutator("0123456789\",;.&#x -\n\r\t\uFEFFUnknown",
+            new String[]{"99999999999", "-3", "11", "NaN", "1e5"}, new String[]{"\r\n", "\n"});
 
-    static String nl(Random r) { return r.nextBoolean() ? "\r\n" : "\n"; }
+    static String nl(Random r) { return MUTATOR.newline(r); }
 
     static String valid(Random r) {
         StringBuilder sb = new StringBuilder();
@@ -76,21 +78,6 @@ class AnimeCsvPropertiesTest {
             sb.append(r.nextInt(5) == 0 ? "Unknown" : Integer.toString(1 + r.nextInt(100))).append(',');
             sb.append(r.nextInt(5) == 0 ? "" : String.format(Locale.ROOT, "%.2f", r.nextDouble() * 10)).append(',');
             sb.append(r.nextInt(100000)).append(nl(r));
-        }
-        return sb.toString();
-    }
-
-    static String mutate(String s, Random r, int times) {
-        StringBuilder sb = new StringBuilder(s);
-        for (int t = 0; t < times; t++) {
-            int pos = sb.isEmpty() ? 0 : r.nextInt(sb.length() + 1);
-            switch (r.nextInt(5)) {
-                case 0 -> sb.setLength(pos);
-                case 1 -> { if (pos < sb.length()) sb.deleteCharAt(pos); }
-                case 2 -> sb.insert(pos, JUNK.charAt(r.nextInt(JUNK.length())));
-                case 3 -> sb.insert(pos, new String[]{"99999999999", "-3", "11", "NaN", "1e5"}[r.nextInt(5)]);
-                default -> sb.insert(pos, nl(r));
-            }
         }
         return sb.toString();
     }
@@ -232,7 +219,7 @@ class AnimeCsvPropertiesTest {
             bytes = new byte[r.nextInt(300)];
             r.nextBytes(bytes);
         } else {
-            bytes = mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
+            bytes = MUTATOR.mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
         }
         Path file = dir.resolve("anime.csv");
         Files.write(file, bytes);

@@ -1,6 +1,7 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.io.DataFormatException;
+import io.github.lightgcn.io.TextMutator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -65,10 +66,11 @@ class RatingsPropertiesTest {
                 .as(Input::new);
     }
 
-    private static final String[] NEWLINES = {"\n", "\r\n", "\r"};
-    private static final String JUNK = "0123456789-+,\t xa\n\r\uFEFF\u00e9\u0000";
+    private static final TextMutator MUTATOR = new TextMutator("0123456789-+,\t xa\n\r\uFEFF\u00e9\u0000",
+            new String[]{"99999999999", "0", "11", "-2", "2147483648", "user_id,anime_id,rating\n"},
+            new String[]{"\n", "\r\n", "\r"});
 
-    static String nl(Random r) { return NEWLINES[r.nextInt(3)]; }
+    static String nl(Random r) { return MUTATOR.newline(r); }
 
     static String valid(Random r) {
         StringBuilder sb = new StringBuilder();
@@ -78,23 +80,6 @@ class RatingsPropertiesTest {
         for (int k = 0; k < rows; k++) {
             int rating = r.nextInt(4) == 0 ? -1 : 1 + r.nextInt(10);
             sb.append(70000 + r.nextInt(5)).append(',').append(1 + r.nextInt(40)).append(',').append(rating).append(nl(r));
-        }
-        return sb.toString();
-    }
-
-    static String mutate(String s, Random r, int times) {
-        StringBuilder sb = new StringBuilder(s);
-        for (int t = 0; t < times; t++) {
-            int pos = sb.isEmpty() ? 0 : r.nextInt(sb.length() + 1);
-            switch (r.nextInt(7)) {
-                case 0 -> sb.setLength(pos);
-                case 1 -> { if (pos < sb.length()) sb.deleteCharAt(pos); }
-                case 2 -> sb.insert(pos, JUNK.charAt(r.nextInt(JUNK.length())));
-                case 3 -> sb.insert(pos, new String[]{"99999999999", "0", "11", "-2", "2147483648"}[r.nextInt(5)]);
-                case 4 -> sb.insert(0, "user_id,anime_id,rating\n"); // a (repeated) header
-                case 5 -> sb.insert(pos, nl(r));
-                default -> sb.setLength(0);
-            }
         }
         return sb.toString();
     }
@@ -170,7 +155,7 @@ class RatingsPropertiesTest {
             bytes = new byte[r.nextInt(300)];
             r.nextBytes(bytes);
         } else {
-            bytes = mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
+            bytes = MUTATOR.mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
         }
         boolean quoted = new String(bytes, StandardCharsets.UTF_8).indexOf('"') >= 0;
         Path file = dir.resolve("ratings.csv");
