@@ -87,7 +87,7 @@ final class MalTraining {
                 graphs.test(), config);
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
-        TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs());
+        TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs(), out);
         TrainingCurves curves = new TrainingCurves("val " + monitorLabel);
         LightGCN lightgcn = trainer.apply(new LightGCN(config).addListener(bars)
                 .addListener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).addListener(curves));
