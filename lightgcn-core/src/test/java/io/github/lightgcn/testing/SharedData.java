@@ -30,6 +30,7 @@ public final class SharedData {
             if ("true".equalsIgnoreCase(System.getProperty("lightgcn.require.shared"))) {
                 Assertions.fail(message + "; lightgcn.require.shared=true, so this is an error");
             }
+            System.err.println("SKIPPED: " + message); // surefire does not print the reason of an abort
             Assumptions.abort(message + "; skipping");
         }
         return p;
