@@ -123,6 +123,7 @@ public final class Reproduce {
         p.setProperty("sampler", sampling.name());
         p.setProperty("seed", Long.toString(seed));
         p.setProperty("epochs", Integer.toString(s.epochsRun()));
+        p.setProperty("eval_every", Integer.toString(evalEvery));
         p.setProperty("best_epoch", Integer.toString(s.bestEpoch()));
         p.setProperty("best_recall@20", fmt(s.bestEvaluation().recall(20)));
         p.setProperty("best_ndcg@20", fmt(s.bestEvaluation().ndcg(20)));

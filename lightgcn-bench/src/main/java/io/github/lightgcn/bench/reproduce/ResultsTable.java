@@ -36,8 +36,9 @@ public final class ResultsTable {
             }
         }
         StringBuilder md = new StringBuilder("# Reproduction results\n\n")
-                .append("Test recall@20 / NDCG@20 at the best evaluation (every 20 epochs on test, the paper's protocol), ")
-                .append("the last evaluation, and the published figures.\n\n")
+                .append("Test recall@20 / NDCG@20 at the best evaluation on test (the paper's protocol; each run evaluates ")
+                .append("at its own interval, 20 epochs unless it is a short check), at the last evaluation, and the ")
+                .append("published figures (the paper's are after about 1000 epochs).\n\n")
                 .append("| run | epochs (best) | ours: best recall / NDCG | last recall / NDCG | paper | authors' PyTorch | ")
                 .append("wall time | median epoch | peak heap |\n|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder("[\n");
