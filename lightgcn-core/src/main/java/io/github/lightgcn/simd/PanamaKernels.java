@@ -217,14 +217,8 @@ final class PanamaKernels implements Kernels {
             FloatVector denom = vp.lanewise(VectorOperators.SQRT).mul(invSqrtBias2).add(eps);
             FloatVector.fromArray(S, params, p).sub(mp.mul(stepSize).div(denom)).intoArray(params, p);
         }
-        for (int q = gOff + (p - from); p < to; p++, q++) {
-            float g = grad[q];
-            float mp = b1 * m[p] + c1 * g;
-            float vp = b2 * v[p] + c2 * g * g;
-            m[p] = mp;
-            v[p] = vp;
-            params[p] -= stepSize * mp / ((float) Math.sqrt(vp) * invSqrtBias2 + eps);
-        }
+        ScalarKernels.adamElements(params, m, v, p, to, grad, gOff + (p - from), b1, b2, c1, c2, eps, stepSize,
+                invSqrtBias2);
     }
 
     @Override

@@ -98,6 +98,12 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void adam(float[] params, float[] m, float[] v, int from, int to, float[] grad, int gOff,
                      float b1, float b2, float c1, float c2, float eps, float stepSize, float invSqrtBias2) {
+        adamElements(params, m, v, from, to, grad, gOff, b1, b2, c1, c2, eps, stepSize, invSqrtBias2);
+    }
+
+    /** Adam on elements [from, to), one at a time; also the tail of the vectorised kernel. */
+    static void adamElements(float[] params, float[] m, float[] v, int from, int to, float[] grad, int gOff,
+                             float b1, float b2, float c1, float c2, float eps, float stepSize, float invSqrtBias2) {
         for (int p = from, q = gOff; p < to; p++, q++) {
             float g = grad[q];
             float mp = b1 * m[p] + c1 * g;

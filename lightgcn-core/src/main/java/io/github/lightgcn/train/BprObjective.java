@@ -80,9 +80,6 @@ public final class BprObjective {
         return new Loss(bpr / batch, l2 * 0.5 * squaredNorms / batch);
     }
 
-    /** The final (layer-mean) embeddings computed by the last call, users then items. */
-    float[] lastFinalEmbeddings() { return finalEmbeddings; }
-
     static double softplus(double x) {
         return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
