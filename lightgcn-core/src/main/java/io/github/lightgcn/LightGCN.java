@@ -127,14 +127,15 @@ public final class LightGCN {
     }
 
     /**
-     * An estimate of the heap a fit needs, in bytes: the embedding-sized tables (ego, gradient, Adam's two
-     * moments, final embeddings and their gradient, two propagation buffers, best copy), the graph in both CSR
-     * forms, one epoch of triples, and the evaluation blocks.
+     * An estimate of the heap a fit needs, in bytes: the embedding-sized tables (ego, Adam's two moments, final
+     * embeddings, two propagation buffers, the training step's K-1 layers, its first-layer and dense gradients, and
+     * the best copy under early stopping), the graph in both CSR forms, one epoch of triples, and the evaluation
+     * blocks.
      */
     public static long estimateMemoryBytes(LightGCNConfig config, InteractionGraph train, boolean evaluates) {
         long nodes = (long) train.numUsers() + train.numItems();
         long table = 4L * nodes * config.embeddingDim();
-        int tables = 9 + (config.patience() > 0 ? 1 : 0);
+        int tables = 6 + Math.max(0, config.layers() - 1) + 2 + (config.patience() > 0 ? 1 : 0);
         long edges = train.numEdges();
         long graph = 4L * (2 * edges + 2 * nodes)           // InteractionGraph, both directions
                 + 4L * (2 * 2 * edges + nodes) + 4L * nodes;  // normalised adjacency: columns, values, offsets
