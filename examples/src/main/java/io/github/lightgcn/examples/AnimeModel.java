@@ -99,7 +99,11 @@ final class AnimeModel {
 
     static AnimeModel load(Path file) throws IOException {
         if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
-        LightGCNModel model = LightGCNModel.load(file);
+        return from(LightGCNModel.load(file), file);
+    }
+
+    /** The anime data of a model already loaded from {@code file} (named in messages). */
+    static AnimeModel from(LightGCNModel model, Path file) {
         for (String name : List.of(USERS, ANIME, METADATA, FINGERPRINT)) {
             if (model.attachment(name).isEmpty()) {
                 throw new CliFailure(file + " has no anime data (attachment " + name + "): train it with "

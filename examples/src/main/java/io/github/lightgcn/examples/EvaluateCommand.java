@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -52,28 +51,27 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!Files.isRegularFile(testFile)) throw new CliFailure("--test file not found: " + testFile);
         if (!Files.exists(modelFile)) throw new CliFailure("model file not found: " + modelFile);
-        LightGCNModel loaded = LightGCNModel.load(modelFile);
-        if (!AnimeModel.isAnime(loaded)) {
-            SplitModelIds ids = SplitModelIds.from(loaded, modelFile).orElseThrow(() -> new CliFailure(modelFile
+        LightGCNModel model = LightGCNModel.load(modelFile);
+        String label, itemsWord;
+        HeldOut held;
+        if (AnimeModel.isAnime(model)) {
+            AnimeModel anime = AnimeModel.from(model, modelFile);
+            Interactions pairs = InteractionsCsv.read(testFile);
+            held = HeldOut.map(pairs.size(), p -> anime.users().indexOf(pairs.userId(p)),
+                    p -> anime.anime().indexOf(pairs.animeId(p)), model.trainGraph());
+            label = testFile.toString();
+            itemsWord = "anime";
+        } else {
+            SplitModelIds ids = SplitModelIds.from(model, modelFile).orElseThrow(() -> new CliFailure(modelFile
                     + " carries no id data to read held-out files with (it was not saved by 'lightgcn train')"));
-            SplitModelIds.HeldOut held = ids.read(testFile, loaded);
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s (%s): %,d pairs; %,d evaluated, %,d of unknown users, %,d of unknown items, "
-                            + "%,d already training interactions (not counted)%n", testFile, ids.format(), held.pairs(),
-                    held.graph().numEdges(), held.unknownUsers(), held.unknownItems(), held.inTraining());
-            if (held.graph().numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
-            report(out, loaded, held.graph());
-            return 0;
+            held = ids.read(testFile, model);
+            label = testFile + " (" + ids.format() + ")";
+            itemsWord = "items";
         }
-        AnimeModel model = AnimeModel.load(modelFile);
-        Interactions pairs = InteractionsCsv.read(testFile);
-        Held held = map(pairs, model);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %,d pairs; %,d evaluated, %,d of unknown users, %,d of unknown anime, "
-                        + "%,d already training interactions (not counted)%n", testFile, pairs.size(),
-                held.graph.numEdges(), held.unknownUsers, held.unknownAnime, held.inTraining);
-        if (held.graph.numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
-        report(out, model.model(), held.graph);
+        out.println(label + ": " + held.summary(itemsWord));
+        if (held.graph().numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
+        report(out, model, held.graph());
         return 0;
     }
 
@@ -88,27 +86,5 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "metrics over %,d users:%n", lightgcn.numUsers());
         MetricTable.print(out, lightgcn, popularity);
-    }
-
-    private record Held(InteractionGraph graph, long unknownUsers, long unknownAnime, long inTraining) {}
-
-    private static Held map(Interactions pairs, AnimeModel model) {
-        int[] users = new int[pairs.size()], items = new int[pairs.size()];
-        int n = 0;
-        long unknownUsers = 0, unknownAnime = 0, inTraining = 0;
-        InteractionGraph train = model.model().trainGraph();
-        for (int p = 0; p < pairs.size(); p++) {
-            int u = model.users().indexOf(pairs.userId(p)), i = model.anime().indexOf(pairs.animeId(p));
-            if (u < 0) unknownUsers++;
-            else if (i < 0) unknownAnime++;
-            else if (train.contains(u, i)) inTraining++;
-            else {
-                users[n] = u;
-                items[n++] = i;
-            }
-        }
-        InteractionGraph graph = InteractionGraph.fromPairs(train.numUsers(), train.numItems(),
-                Arrays.copyOf(users, n), Arrays.copyOf(items, n));
-        return new Held(graph, unknownUsers, unknownAnime, inTraining);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.EdgeList;
 import io.github.lightgcn.io.IdMapping;
@@ -16,7 +15,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -77,33 +75,14 @@ record SplitModelIds(DataFormat format, int indexBase, IdMapping users, IdMappin
         }
     }
 
-    /** Held-out pairs on the model's universe, with what could not be used. */
-    record HeldOut(InteractionGraph graph, long pairs, long unknownUsers, long unknownItems, long inTraining) {}
-
     /** Reads a held-out file in the model's format and maps it onto the model's ids. */
     HeldOut read(Path heldOut, LightGCNModel model) throws IOException {
-        InteractionGraph train = model.trainGraph();
         ReadOptions options = users == null
                 ? new ReadOptions(format, indexBase, model.numUsers(), model.numItems()) // ids beyond: refused
                 : ReadOptions.of(DataFormat.CSV);
         EdgeList edges = SplitReader.readFile(options, heldOut);
-        int[] us = new int[edges.size()], is = new int[edges.size()];
-        int n = 0;
-        long unknownUsers = 0, unknownItems = 0, inTraining = 0;
-        for (int p = 0; p < edges.size(); p++) {
-            int u = users == null ? edges.user(p) : users.indexOf(edges.user(p));
-            int i = items == null ? edges.item(p) : items.indexOf(edges.item(p));
-            if (u < 0) unknownUsers++;
-            else if (i < 0) unknownItems++;
-            else if (train.contains(u, i)) inTraining++;
-            else {
-                us[n] = u;
-                is[n++] = i;
-            }
-        }
-        InteractionGraph graph = InteractionGraph.fromPairs(model.numUsers(), model.numItems(),
-                Arrays.copyOf(us, n), Arrays.copyOf(is, n));
-        return new HeldOut(graph, edges.size(), unknownUsers, unknownItems, inTraining);
+        return HeldOut.map(edges.size(), p -> users == null ? edges.user(p) : users.indexOf(edges.user(p)),
+                p -> items == null ? edges.item(p) : items.indexOf(edges.item(p)), model.trainGraph());
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {
