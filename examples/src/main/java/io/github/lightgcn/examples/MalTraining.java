@@ -92,14 +92,8 @@ final class MalTraining {
         LightGCN lightgcn = trainer.apply(new LightGCN(config).addListener(bars)
                 .addListener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).addListener(curves));
         LightGCNModel model;
-        try (StopOnCtrlC ctrlC = new StopOnCtrlC(lightgcn, out)) {
-            model = lightgcn.fit(graphs.train(), monitor);
-            if (model.trainingSummary().interrupted()) {
-                int epochs = model.trainingSummary().epochsRun();
-                throw new TrainingInterrupted(epochs, "stopped after epoch " + epochs);
-            }
-        } catch (OutOfMemoryError e) {
-            throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
+        try {
+            model = StopOnCtrlC.fit(lightgcn, graphs.train(), monitor, out);
         } finally {
             bars.finish();
         }

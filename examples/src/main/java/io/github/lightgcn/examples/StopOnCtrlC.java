@@ -1,6 +1,8 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCN;
+import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.graph.InteractionGraph;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,23 @@ final class StopOnCtrlC implements AutoCloseable {
     private static final CountDownLatch COMMAND_DONE = new CountDownLatch(1);
 
     private final Thread hook;
+
+    /**
+     * {@code trainer.fit(train, monitor)} with Ctrl-C connected to it; a run stopped by Ctrl-C ends in
+     * {@link TrainingInterrupted}, a full heap in a {@link CliFailure} that says to give the JVM more.
+     */
+    static LightGCNModel fit(LightGCN trainer, InteractionGraph train, InteractionGraph monitor, PrintWriter err) {
+        try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, err)) {
+            LightGCNModel model = trainer.fit(train, monitor);
+            if (model.trainingSummary().interrupted()) {
+                int epochs = model.trainingSummary().epochsRun();
+                throw new TrainingInterrupted(epochs, "stopped after epoch " + epochs);
+            }
+            return model;
+        } catch (OutOfMemoryError e) {
+            throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
+        }
+    }
 
     StopOnCtrlC(LightGCN trainer, PrintWriter err) {
         hook = new Thread(() -> {

@@ -254,12 +254,9 @@ final class TrainCommand implements Callable<Integer> {
         try {
             LightGCN trainer = training.configure(new LightGCN(config), modelOut).addListener(log)
                     .addListener(curveLog);
-            try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, spec.commandLine().getErr())) {
-                model = trainer.fit(data.train(), monitor);
-                if (model.trainingSummary().interrupted()) throw training.interrupted(model.trainingSummary().epochsRun());
-            }
-        } catch (OutOfMemoryError e) {
-            throw new CliFailure("out of memory while training; give the JVM more heap (e.g. JAVA_OPTS=-Xmx8g)", e);
+            model = StopOnCtrlC.fit(trainer, data.train(), monitor, spec.commandLine().getErr());
+        } catch (TrainingInterrupted e) {
+            throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
         TrainingSummary summary = model.trainingSummary();
 
