@@ -86,12 +86,6 @@ class ReaderPropertiesTest {
 
     static String nl(Random r) { return MUTATOR.newline(r); }
 
-    static byte[] bytes(String text, Random r) {
-        if (r.nextInt(40) == 0) { // random bytes
-            byte[] b = new byte[r.nextInt(200)];
-            r.nextBytes(b);
-            return b;
-        }
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -211,7 +205,7 @@ class ReaderPropertiesTest {
     @Property(tries = 10_000)
     void pairFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes = bytes(MUTATOR.mutate(validPairs(r, in.indexBase()), r, in.mutations()), r);
+        byte[] bytes = MUTATOR.fileBytes(r, in.mutations(), validPairs(r, in.indexBase()));
         check(bytes, oraclePairs(bytes, in.indexBase(), in.bound()),
                 f -> new PairFileReader(in.indexBase(), in.bound(), in.bound()).read(f), "pairs.txt");
     }
@@ -219,7 +213,7 @@ class ReaderPropertiesTest {
     @Property(tries = 10_000)
     void adjacencyFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes = bytes(MUTATOR.mutate(validAdjacency(r, in.indexBase()), r, in.mutations()), r);
+        byte[] bytes = MUTATOR.fileBytes(r, in.mutations(), validAdjacency(r, in.indexBase()));
         check(bytes, oracleAdjacency(bytes, in.indexBase(), in.bound()),
                 f -> new AdjacencyListReader(in.indexBase(), in.bound(), in.bound()).read(f), "train.txt");
     }

@@ -1,15 +1,26 @@
 package io.github.lightgcn.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
  * Random damage to a text file, for the readers' property tests: truncation, a deleted character, a stray
  * character from {@code junk}, an odd token from {@code tokens}, an extra line break, the first line repeated
- * (a duplicated header), or the whole file emptied.
+ * (a duplicated header), or the whole file emptied; now and then the file is random bytes instead.
  *
  * @param newlines the line breaks to insert (e.g. LF, CRLF, CR)
  */
 public record TextMutator(String junk, String[] tokens, String[] newlines) {
+
+    /** The file's bytes: the text as UTF-8, or once in 40 inputs random bytes instead (up to 300). */
+    public byte[] fileBytes(Random r, int times, String validText) {
+        if (r.nextInt(40) == 0) {
+            byte[] b = new byte[r.nextInt(300)];
+            r.nextBytes(b);
+            return b;
+        }
+        return mutate(validText, r, times).getBytes(StandardCharsets.UTF_8);
+    }
 
     public String newline(Random r) { return newlines[r.nextInt(newlines.length)]; }
 

@@ -214,13 +214,7 @@ class AnimeCsvPropertiesTest {
     @Property(tries = 10_000)
     void animeFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes;
-        if (r.nextInt(40) == 0) {
-            bytes = new byte[r.nextInt(300)];
-            r.nextBytes(bytes);
-        } else {
-            bytes = MUTATOR.mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] bytes = MUTATOR.fileBytes(r, in.mutations(), valid(r));
         Path file = dir.resolve("anime.csv");
         Files.write(file, bytes);
         Outcome expected = oracle(bytes);

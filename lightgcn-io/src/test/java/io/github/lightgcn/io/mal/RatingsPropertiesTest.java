@@ -150,13 +150,7 @@ class RatingsPropertiesTest {
     @Property(tries = 10_000)
     void ratingFilesLoadAsTheOracleSaysOrFailWithALine(@ForAll("inputs") Input in) throws IOException {
         Random r = new Random(in.seed());
-        byte[] bytes;
-        if (r.nextInt(40) == 0) {
-            bytes = new byte[r.nextInt(300)];
-            r.nextBytes(bytes);
-        } else {
-            bytes = MUTATOR.mutate(valid(r), r, in.mutations()).getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] bytes = MUTATOR.fileBytes(r, in.mutations(), valid(r));
         boolean quoted = new String(bytes, StandardCharsets.UTF_8).indexOf('"') >= 0;
         Path file = dir.resolve("ratings.csv");
         Files.write(file, bytes);
