@@ -86,9 +86,6 @@ class ReaderPropertiesTest {
 
     static String nl(Random r) { return MUTATOR.newline(r); }
 
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
     // ------------------------------------------------------------------------------------------ oracle
 
     /** The outcome of the oracle: the pairs read, or the 1-based line of the first error (0: whole file). */
