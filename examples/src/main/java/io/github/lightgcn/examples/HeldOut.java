@@ -38,7 +38,7 @@ record HeldOut(InteractionGraph graph, long pairs, long unknownUsers, long unkno
     /** e.g. {@code 9,747 pairs; 9,747 evaluated, 0 of unknown users, 0 of unknown anime, 0 already training ...}. */
     String summary(String itemsWord) {
         return String.format(Locale.ROOT, "%,d pairs; %,d evaluated, %,d of unknown users, %,d of unknown %s, "
-                + "%,d already training interactions (not counted)", pairs, graph.numEdges(), unknownUsers, itemsWord,
-                unknownItems, inTraining);
+                + "%,d already training interactions (not counted)", pairs, graph.numEdges(), unknownUsers, unknownItems,
+                itemsWord, inTraining);
     }
 }
