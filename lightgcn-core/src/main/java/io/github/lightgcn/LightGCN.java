@@ -7,6 +7,7 @@ import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.sparse.LayerMeanPropagation;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.train.Adam;
 import io.github.lightgcn.train.BprObjective;
 import io.github.lightgcn.train.Checkpoint;
@@ -176,6 +177,8 @@ public final class LightGCN {
         for (int p = offset; p < offset + rows * d; p++) table[p] = (float) ((2 * rng.nextDouble() - 1) * bound);
     }
 
+    private static final int EGO_BASE = AlignedRows.BASE;
+
     /** The state of one fit. */
     private final class Run {
         final InteractionGraph train;
@@ -186,6 +189,7 @@ public final class LightGCN {
         final TrainingStep step;
         final NegativeSampler sampler;
         final Adam adam;
+        /** The ego embeddings as an {@link AlignedRows} table (row r at BASE + r·dim); Adam's moments alike. */
         final float[] ego;
         final float[] finalEmbeddings;
         final Evaluator evaluator;
@@ -206,9 +210,9 @@ public final class LightGCN {
             this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train), config.layers(), dim, workers);
             this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);
             this.sampler = new NegativeSampler(train, config.sampling());
-            this.ego = initialEmbeddings(config, numUsers, numItems);
+            this.ego = AlignedRows.aligned(initialEmbeddings(config, numUsers, numItems));
             this.adam = new Adam(ego.length, (float) config.learningRate());
-            this.finalEmbeddings = new float[ego.length];
+            this.finalEmbeddings = new float[(numUsers + numItems) * dim];
             this.evaluator = new Evaluator(config.topK(), config.evalBlockSize(), workers);
             this.identity = identity();
         }
@@ -244,7 +248,7 @@ public final class LightGCN {
                     int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
                     // = objective.lossAndGradient(ego, triples, from, to, gradient) + adam.update(ego, gradient),
                     // with only the work that changes the result (TrainingStep)
-                    BprObjective.Loss l = step.step(ego, adam, triples, from, to);
+                    BprObjective.Loss l = step.step(ego, EGO_BASE, adam, triples, from, to);
                     if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
                     sums[0] += l.total();
                     sums[1] += l.bpr();
@@ -295,13 +299,13 @@ public final class LightGCN {
 
         private void evaluateAndTrack(int epoch) {
             long evalStart = System.nanoTime();
-            Metrics metrics = evaluateCurrent(ego);
+            Metrics metrics = evaluateCurrent();
             double value = metrics.get(config.monitorMetric(), config.monitorK());
             boolean improved = stopping.update(epoch, value);
             lastEval = metrics;
             if (improved) {
                 bestEval = metrics;
-                if (config.patience() > 0) bestEgo = ego.clone();
+                if (config.patience() > 0) bestEgo = AlignedRows.compact(ego);
             }
             var evalStats = new TrainingListener.EvaluationStats(epoch, metrics, (System.nanoTime() - evalStart) / 1e9,
                     value, improved, stopping.bestEpoch(), stopping.best(), stopping.evaluationsWithoutImprovement());
@@ -312,10 +316,10 @@ public final class LightGCN {
                                          boolean interrupted) {
             int modelEpoch = completed;
             if (bestEgo != null) { // patience > 0: hand back the best epoch's embeddings
-                System.arraycopy(bestEgo, 0, ego, 0, ego.length);
+                System.arraycopy(bestEgo, 0, ego, EGO_BASE, bestEgo.length);
                 modelEpoch = stopping.bestEpoch();
             }
-            propagation.apply(ego, finalEmbeddings);
+            propagation.apply(ego, EGO_BASE, finalEmbeddings);
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
             TrainingSummary summary = new TrainingSummary(completed, modelEpoch, stopping.bestEpoch(), stoppedEarly,
                     stoppedByTime, interrupted, trainSeconds, secondsArray, lastEval, bestEval);
@@ -332,8 +336,8 @@ public final class LightGCN {
                     summary);
         }
 
-        Metrics evaluateCurrent(float[] egoTable) {
-            propagation.apply(egoTable, finalEmbeddings);
+        Metrics evaluateCurrent() {
+            propagation.apply(ego, EGO_BASE, finalEmbeddings);
             float[] users = Arrays.copyOfRange(finalEmbeddings, 0, numUsers * dim);
             float[] items = Arrays.copyOfRange(finalEmbeddings, numUsers * dim, finalEmbeddings.length);
             return evaluator.evaluate(new EmbeddingScorer(users, items, dim), train, monitor);
@@ -355,8 +359,10 @@ public final class LightGCN {
 
         private void writeCheckpoint(int completedEpochs, int nextBatch, double[] partialLoss) {
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
-            Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(), ego, adam.step(),
-                    adam.firstMoments(), adam.secondMoments(), stopping.best(), stopping.bestEpoch(),
+            // stored as plain tables: the file does not depend on the in-memory layout
+            Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(), AlignedRows.compact(ego),
+                    adam.step(), AlignedRows.compact(adam.firstMoments()), AlignedRows.compact(adam.secondMoments()),
+                    stopping.best(), stopping.bestEpoch(),
                     stopping.evaluationsWithoutImprovement(), bestEgo, bestEval == null ? Map.of() : bestEval.asMap(),
                     trainSeconds, secondsArray, identity);
             try {
@@ -384,12 +390,12 @@ public final class LightGCN {
                 throw new IllegalArgumentException("checkpoint " + resumeFile + " belongs to another run"
                         + (otherData ? " (it was made on other data)" : "") + ": " + String.join("; ", differences));
             }
-            if (cp.ego().length != ego.length) {
+            if (cp.ego().length != finalEmbeddings.length) {
                 throw new IllegalArgumentException("checkpoint " + resumeFile + " has " + cp.ego().length
-                        + " embedding values, this run needs " + ego.length);
+                        + " embedding values, this run needs " + finalEmbeddings.length);
             }
-            System.arraycopy(cp.ego(), 0, ego, 0, ego.length);
-            adam.restore(cp.adamStep(), cp.adamFirst(), cp.adamSecond());
+            System.arraycopy(cp.ego(), 0, ego, EGO_BASE, cp.ego().length);
+            adam.restore(cp.adamStep(), AlignedRows.aligned(cp.adamFirst()), AlignedRows.aligned(cp.adamSecond()));
             stopping.restore(cp.best(), cp.bestEpoch(), cp.withoutImprovement());
             bestEgo = cp.bestEgo();
             bestEval = cp.bestMetrics().isEmpty() ? null : Metrics.fromMap(cp.bestMetrics());

@@ -3,6 +3,7 @@ package io.github.lightgcn.bench;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import io.github.lightgcn.train.Adam;
 import io.github.lightgcn.train.NegativeSampler;
@@ -51,9 +52,9 @@ public class TrainingBenchmark {
         NormalizedAdjacency adj = NormalizedAdjacency.of(train);
         int dim = config.embeddingDim();
         step = new TrainingStep(adj, config.layers(), dim, (float) config.l2(), workers);
-        ego = new float[adj.numNodes() * dim];
+        ego = AlignedRows.allocate(adj.numNodes(), dim); // the layout LightGCN trains on
         Random r = new Random(2020);
-        for (int p = 0; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * config.initStd());
+        for (int p = AlignedRows.BASE; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * config.initStd());
         adam = new Adam(ego.length, (float) config.learningRate());
         sampler = new NegativeSampler(train, config.sampling());
         batchSize = config.batchSize();
@@ -67,7 +68,7 @@ public class TrainingBenchmark {
         Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), 2, ++epoch));
         double loss = 0;
         for (int from = 0; from < triples.size(); from += batchSize) {
-            loss += step.step(ego, adam, triples, from, Math.min(triples.size(), from + batchSize)).total();
+            loss += step.step(ego, AlignedRows.BASE, adam, triples, from, Math.min(triples.size(), from + batchSize)).total();
         }
         return loss;
     }

@@ -1,13 +1,15 @@
 package io.github.lightgcn.sparse;
 
 import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.simd.Kernels;
 import io.github.lightgcn.simd.VectorizationProvider;
 
 /**
  * LightGCN's propagation: {@code out = (1/(K+1)) Σ_{k=0..K} Â^k in}. Because {@code Â} is symmetric, the same
  * operator maps a gradient w.r.t. the final embeddings to the gradient w.r.t. the ego embeddings, so forward and
- * backward are both {@link #apply}. Holds two scratch tables of {@code numNodes × dim}; not thread-safe.
+ * backward are both {@link #apply}. Holds two scratch tables of {@code numNodes × dim} ({@link AlignedRows}); not
+ * thread-safe.
  */
 public final class LayerMeanPropagation {
 
@@ -25,13 +27,8 @@ public final class LayerMeanPropagation {
         this.layers = layers;
         this.dim = dim;
         this.workers = workers;
-        long size = (long) adjacency.numNodes() * dim;
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("embedding table too large: " + adjacency.numNodes() + " nodes x "
-                    + dim + " dims");
-        }
-        this.current = new float[(int) size];
-        this.next = new float[(int) size];
+        this.current = AlignedRows.allocate(adjacency.numNodes(), dim);
+        this.next = AlignedRows.allocate(adjacency.numNodes(), dim);
     }
 
     public int layers() { return layers; }
@@ -42,8 +39,16 @@ public final class LayerMeanPropagation {
 
     /** {@code out = mean of Â^k in over k = 0..K}; {@code in} is not modified, {@code out} is overwritten. */
     public void apply(float[] in, float[] out) {
-        int n = in.length;
-        System.arraycopy(in, 0, out, 0, n);
+        apply(in, 0, out);
+    }
+
+    /**
+     * The same, for an input table whose row r starts at {@code inBase + r·dim} (e.g. {@link AlignedRows#BASE});
+     * {@code out} is a plain {@code numNodes × dim} table.
+     */
+    public void apply(float[] in, int inBase, float[] out) {
+        int n = adjacency.numNodes() * dim;
+        System.arraycopy(in, inBase, out, 0, n);
         float inv = 1f / (layers + 1);
         if (layers == 0) {
             kernels.scale(inv, out, 0, n);
@@ -53,17 +58,20 @@ public final class LayerMeanPropagation {
         int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
         float[] values = adjacency.values();
         float[] cur = in, nxt = current, spare = next;
+        int curBase = inBase, base = AlignedRows.BASE;
         for (int k = 0; k < layers; k++) {
             float[] x = cur, y = nxt;
+            int xBase = curBase;
             boolean last = k == layers - 1;
             // each task adds its fresh rows to the mean while they are still in cache (same order as a separate pass)
             workers.run(bounds.length - 1, t -> {
                 int from = bounds[t], to = bounds[t + 1];
-                kernels.spmmRows(offsets, columns, values, x, 0, dim, from, to, y, 0);
-                kernels.addTo(y, from * dim, out, from * dim, (to - from) * dim);
+                kernels.spmmRows(offsets, columns, values, x, xBase, dim, from, to, y, base);
+                kernels.addTo(y, base + from * dim, out, from * dim, (to - from) * dim);
                 if (last) kernels.scale(inv, out, from * dim, (to - from) * dim);
             });
             cur = nxt;
+            curBase = base;
             nxt = (nxt == current) ? spare : current;
         }
     }

@@ -1,6 +1,7 @@
 package io.github.lightgcn.train;
 
 import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.simd.Kernels;
 import io.github.lightgcn.simd.VectorOps;
 import io.github.lightgcn.simd.VectorizationProvider;
@@ -25,12 +26,8 @@ import java.util.Arrays;
  */
 public final class TrainingStep {
 
-    /**
-     * Offset of row 0 in the scratch tables. A large float[] starts at a GC region boundary plus a 16-byte header, so
-     * 12 floats put every 64-float row on a cache line boundary: a gathered row then touches 4 lines instead of 5
-     * (measured about 1.6x faster per layer on Gowalla). If the JVM places arrays otherwise, only speed changes.
-     */
-    private static final int BASE = 12;
+    /** Offset of row 0 in the scratch tables: rows on cache-line boundaries. */
+    private static final int BASE = AlignedRows.BASE;
     private static final int CHUNK_ROWS = 32; // rows of the fused last layer kept in L1 before Adam consumes them
     /**
      * Cost of a scattered non-zero relative to a gathered one (a read-modify-write of the output row, plus the
@@ -74,12 +71,9 @@ public final class TrainingStep {
         this.inv = 1f / (layers + 1);
         this.numUsers = adjacency.numUsers();
         this.numNodes = adjacency.numNodes();
-        long size = (long) numNodes * dim;
-        if (size > Integer.MAX_VALUE - 8 - BASE) {
-            throw new IllegalArgumentException("embedding table too large: " + numNodes + " nodes x " + dim + " dims");
-        }
-        this.layer = new float[Math.max(0, layers - 1)][BASE + (int) size];
-        this.firstGrad = layers >= 1 ? new float[BASE + (int) size] : null;
+        this.layer = new float[Math.max(0, layers - 1)][];
+        for (int k = 0; k < layer.length; k++) layer[k] = AlignedRows.allocate(numNodes, dim);
+        this.firstGrad = layers >= 1 ? AlignedRows.allocate(numNodes, dim) : null;
         this.stamp = new int[numNodes];
         this.slot = new int[numNodes];
         this.bounds = adjacency.rowRanges(workers);
@@ -93,12 +87,20 @@ public final class TrainingStep {
      * {@code adam} (which must be sized for {@code ego}) with its gradient.
      */
     public BprObjective.Loss step(float[] ego, Adam adam, Triples triples, int from, int to) {
+        return step(ego, 0, adam, triples, from, to);
+    }
+
+    /**
+     * The same for an ego table whose row r starts at {@code egoBase + r·dim}, e.g. an {@link AlignedRows} table
+     * (the first forward layer gathers from it); Adam's moments use the same positions.
+     */
+    public BprObjective.Loss step(float[] ego, int egoBase, Adam adam, Triples triples, int from, int to) {
         int batch = to - from;
         collectBatchNodes(triples, from, to);
         int count = countNodes;
-        forward(ego, count);
-        BprObjective.Loss loss = bpr(ego, triples, from, to, count);
-        backwardAndUpdate(ego, adam, count, l2 * (1f / batch));
+        forward(ego, egoBase, count);
+        BprObjective.Loss loss = bpr(ego, egoBase, triples, from, to, count);
+        backwardAndUpdate(ego, egoBase, adam, count, l2 * (1f / batch));
         return loss;
     }
 
@@ -158,13 +160,13 @@ public final class TrainingStep {
     }
 
     /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
-    private void forward(float[] ego, int count) {
+    private void forward(float[] ego, int egoBase, int count) {
         for (int k = 1; k < layers; k++) {
-            adjacency.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? 0 : BASE, layer[k - 1], BASE, dim, workers);
+            adjacency.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim, workers);
         }
         if (layers >= 1) {
-            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? 0 : BASE, dim, nodes, count,
-                    lastLayer, workers);
+            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? egoBase : BASE, dim, nodes,
+                    count, lastLayer, workers);
         }
         int parts = Math.min(workers.threads(), Math.max(1, count / 256));
         workers.run(parts, t -> {
@@ -173,9 +175,9 @@ public final class TrainingStep {
                 int n = nodes[s] * dim, f = s * dim;
                 // ((E0 + E1) + E2) + ... + EK, then · 1/(K+1): the reference's order
                 if (layers == 0) {
-                    System.arraycopy(ego, n, finals, f, dim);
+                    System.arraycopy(ego, egoBase + n, finals, f, dim);
                 } else {
-                    kernels.add(ego, n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
+                    kernels.add(ego, egoBase + n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
                     for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], BASE + n, finals, f, dim);
                     if (layers >= 2) kernels.addTo(lastLayer, f, finals, f, dim);
                 }
@@ -185,7 +187,7 @@ public final class TrainingStep {
     }
 
     /** BPR loss and its gradient w.r.t. the batch's final rows ({@code finalGrad}, compact). */
-    private BprObjective.Loss bpr(float[] ego, Triples t, int from, int to, int count) {
+    private BprObjective.Loss bpr(float[] ego, int egoBase, Triples t, int from, int to, int count) {
         int batch = to - from;
         float invBatch = 1f / batch;
         int[] us = t.users(), is = t.positives(), js = t.negatives();
@@ -199,7 +201,8 @@ public final class TrainingStep {
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
                 int b = from + q;
-                squaredNorms[q] = squaredNorms(ego, us[b] * dim, (numUsers + is[b]) * dim, (numUsers + js[b]) * dim, dim);
+                squaredNorms[q] = squaredNorms(ego, egoBase + us[b] * dim, egoBase + (numUsers + is[b]) * dim,
+                        egoBase + (numUsers + js[b]) * dim, dim);
             }
         });
         // sums and gradient accumulation in triple order (a row's updates in the reference's order)
@@ -255,7 +258,7 @@ public final class TrainingStep {
     }
 
     /** Gradient w.r.t. the ego embeddings, row block by row block, each block handed to Adam at once. */
-    private void backwardAndUpdate(float[] ego, Adam adam, int count, float regScale) {
+    private void backwardAndUpdate(float[] ego, int egoBase, Adam adam, int count, float regScale) {
         if (layers >= 1) firstBackwardLayer(count);
         for (int k = 2; k < layers; k++) {
             adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim, workers);
@@ -289,10 +292,10 @@ public final class TrainingStep {
                     }
                     kernels.scale(inv, buf, c, dim);
                     if (inBatch && regScale != 0f) { // L2: once per occurrence in the batch, as the reference does
-                        for (int o = occurrences[slot[r]]; o > 0; o--) kernels.axpy(regScale, ego, n, buf, c, dim);
+                        for (int o = occurrences[slot[r]]; o > 0; o--) kernels.axpy(regScale, ego, egoBase + n, buf, c, dim);
                     }
                 }
-                adam.updateRange(ego, r0 * dim, r1 * dim, buf, 0);
+                adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, 0);
             }
         });
         if (clearAfter) {

@@ -2,9 +2,11 @@ package io.github.lightgcn.sparse;
 
 import io.github.lightgcn.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.testing.Graphs;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,6 +99,22 @@ class PropagationTest {
         }
         CommonOps_DDRM.scale(1.0 / (layers + 1), sum);
         assertClose(sum, out, 1e-5);
+    }
+
+    @Test
+    void layerMeanReadsAnInputTableAtAnyRowOffset() {
+        // LightGCN keeps its ego table with rows on cache lines (row 0 at AlignedRows.BASE): same result bit for bit
+        InteractionGraph g = Graphs.random(30, 20, 0.15, 5);
+        int dim = 16, n = g.numUsers() + g.numItems();
+        float[] x = randomTable(n, dim, 3);
+        float[] plain = new float[n * dim], fromAligned = new float[n * dim];
+        try (Workers w = new Workers(2)) {
+            var propagation = new LayerMeanPropagation(NormalizedAdjacency.of(g), 3, dim, w);
+            propagation.apply(x, plain);
+            propagation.apply(AlignedRows.aligned(x), AlignedRows.BASE, fromAligned);
+        }
+        assertArrayEquals(plain, fromAligned, 0f);
+        assertFalse(java.util.Arrays.equals(plain, new float[n * dim]));
     }
 
     @ParameterizedTest

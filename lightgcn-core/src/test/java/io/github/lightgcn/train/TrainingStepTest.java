@@ -1,6 +1,7 @@
 package io.github.lightgcn.train;
 
 import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import io.github.lightgcn.testing.Graphs;
@@ -120,14 +121,20 @@ class TrainingStepTest {
     }
 
     private static void check(InteractionGraph g, int layers, int dim, int threads, double l2) {
+        check(g, layers, dim, threads, l2, 0);
+        check(g, layers, dim, threads, l2, AlignedRows.BASE); // the layout LightGCN trains on
+    }
+
+    private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base) {
         NormalizedAdjacency adj = NormalizedAdjacency.of(g);
         int size = adj.numNodes() * dim;
         Random r = new Random(dim * 31L + layers);
         float[] ego = new float[size];
         for (int p = 0; p < size; p++) ego[p] = (float) (r.nextGaussian() * 0.3);
-        float[] ours = ego.clone();
+        float[] ours = new float[base + size];
+        System.arraycopy(ego, 0, ours, base, size);
         ReferenceStep reference = new ReferenceStep(adj, layers, dim, (float) l2, size);
-        Adam adam = new Adam(size, 0.01f);
+        Adam adam = new Adam(base + size, 0.01f);
         NegativeSampler sampler = new NegativeSampler(g, Sampling.EDGE_UNIFORM);
         java.util.Set<Boolean> routes = new java.util.HashSet<>();
         try (Workers w = new Workers(threads)) {
@@ -138,11 +145,13 @@ class TrainingStepTest {
                 for (int from = 0; from < t.size(); from += batchSize) {
                     int to = Math.min(t.size(), from + batchSize);
                     double[] expected = reference.step(ego, t, from, to);
-                    BprObjective.Loss loss = step.step(ours, adam, t, from, to);
+                    BprObjective.Loss loss = step.step(ours, base, adam, t, from, to);
                     if (from == 0) routes.add(step.lastFirstLayerWasScatter());
                     assertEquals(expected[0], loss.bpr(), 0.0, "bpr loss");
                     assertEquals(expected[1], loss.regularization(), 0.0, "l2 term");
-                    assertArrayEquals(ego, ours, 0f, "ego embeddings after the step");
+                    assertArrayEquals(ego, Arrays.copyOfRange(ours, base, base + size), 0f,
+                            "ego embeddings after the step (row 0 at " + base + ")");
+                    for (int p = 0; p < base; p++) assertEquals(0f, ours[p], "padding before row 0");
                 }
             }
         }
