@@ -186,6 +186,28 @@ public final class Reproduce {
             }
         }
 
+        /** One evaluation of a run. */
+        record Row(int epoch, double recall, double ndcg, double precision, double wallSeconds) {}
+
+        /** The rows of a curve file, in file order. */
+        static List<Row> read(Path file) throws IOException {
+            List<Row> rows = new ArrayList<>();
+            int line = 0;
+            for (String text : Files.readAllLines(file)) {
+                line++;
+                if (text.isBlank() || text.startsWith("epoch")) continue;
+                String[] f = text.split(",");
+                try {
+                    rows.add(new Row(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                } catch (RuntimeException e) {
+                    throw new IOException(file + " line " + line + ": expected epoch,recall,ndcg,precision,wall but got '"
+                            + text + "'");
+                }
+            }
+            return rows;
+        }
+
         /** Drops rows after {@code epoch} (they will be evaluated again) and returns the wall time reached. */
         static double truncateAfter(Path file, int epoch) throws IOException {
             if (!Files.exists(file)) {
