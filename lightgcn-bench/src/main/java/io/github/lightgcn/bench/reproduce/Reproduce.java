@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reproduces the LightGCN paper's all-ranking protocol on a real split: trains with the paper's settings for each
@@ -89,7 +91,19 @@ public final class Reproduce {
         } else {
             Curve.start(curve);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(trainer::requestStop)); // Ctrl-C: checkpoint, then exit
+        // Ctrl-C or kill: finish the batch, checkpoint, then exit. The hook holds the JVM open until the fit has
+        // returned (its checkpoint written), or two minutes have passed.
+        CountDownLatch fitDone = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            System.out.println(name + ": stop requested; finishing the current batch and writing the checkpoint ...");
+            trainer.requestStop();
+            try {
+                fitDone.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "reproduce-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         long wallStart = System.nanoTime();
         final double wallOffset = previousWall;
         trainer.addListener(new TrainingListener() {
@@ -109,12 +123,29 @@ public final class Reproduce {
                 Curve.append(curve, s.epoch(), m, wall);
             }
         });
-        LightGCNModel model = trainer.fit(split.train(), split.test());
+        LightGCNModel model;
+        try {
+            model = trainer.fit(split.train(), split.test());
+        } catch (RuntimeException | Error e) {
+            fitDone.countDown();
+            throw e;
+        }
         TrainingSummary s = model.trainingSummary();
         if (s.interrupted() || s.stoppedByTime()) {
-            System.out.println(name + ": stopped at epoch " + s.epochsRun() + "; run again to resume from " + checkpoint);
+            System.out.println(name + ": stopped after " + s.epochsRun() + " complete epochs"
+                    + (s.interrupted() ? " (and the batches of the next one done so far)" : "")
+                    + "; run again to resume from " + checkpoint);
+            System.out.flush();
+            fitDone.countDown();
+            if (s.interrupted()) awaitExit();
             return;
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running; it returns now that the fit is done
+        }
+        fitDone.countDown();
         double wall = previousWall + (System.nanoTime() - wallStart) / 1e9;
         Properties p = new Properties();
         p.setProperty("name", name);
@@ -141,6 +172,15 @@ public final class Reproduce {
         }
         Files.deleteIfExists(checkpoint);
         System.out.println(name + ": done, " + summaryFile);
+    }
+
+    /** After a stop request: the JVM is shutting down; do not start the next run meanwhile. */
+    private static void awaitExit() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.5f", v); }
