@@ -1,19 +1,20 @@
-"""Summary of compare-reference.sh: medians of ours and of the PyTorch reference over all rounds, and the ratios."""
+"""Summary of compare-reference.sh: medians of ours and of the PyTorch reference over all rounds, and the ratios.
+Usage: compare-summary.py DIR [DIR ...]   (several output folders of the same session are pooled)"""
 import glob, json, re, statistics, sys
 
-out = sys.argv[1]
+dirs = sys.argv[1:]
 
 def jmh(pattern, scale):
     """All measurement iterations of the JMH JSON files matching pattern, in seconds."""
     values = []
-    for f in sorted(glob.glob(f"{out}/{pattern}")):
+    for f in sorted(f for d in dirs for f in glob.glob(f"{d}/{pattern}")):
         for b in json.load(open(f)):
             values += [v * scale for v in b["primaryMetric"]["rawData"][0]]
     return values
 
 def ref(pattern, key, skip_first=False):
     values = []
-    for f in sorted(glob.glob(f"{out}/{pattern}")):
+    for f in sorted(f for d in dirs for f in glob.glob(f"{d}/{pattern}")):
         found = [float(m) for m in re.findall(rf"{key}=([0-9.]+)", open(f).read())]
         values += found[1:] if skip_first else found
     return values

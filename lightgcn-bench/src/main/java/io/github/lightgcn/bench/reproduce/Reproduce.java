@@ -82,10 +82,14 @@ public final class Reproduce {
         Path checkpoint = out.resolve(name + ".ckpt");
         Path curve = out.resolve(name + ".curve.csv");
         LightGCN trainer = new LightGCN(config).checkpointEvery(evalEvery, checkpoint);
+        Path wallFile = out.resolve(name + ".wall");
         double previousWall = 0;
         if (Files.exists(checkpoint)) {
-            int done = io.github.lightgcn.train.Checkpoint.load(checkpoint).completedEpochs();
+            var cp = io.github.lightgcn.train.Checkpoint.load(checkpoint);
+            int done = cp.completedEpochs();
             previousWall = Curve.truncateAfter(curve, done);
+            // stopped between evaluations: the wall time of the work kept since the last one was saved at the stop
+            previousWall = Wall.read(wallFile, done, cp.nextBatch()).orElse(previousWall);
             trainer.resumeFrom(checkpoint);
             System.out.println(name + ": resuming from " + checkpoint + " after epoch " + done);
         } else {
@@ -132,6 +136,8 @@ public final class Reproduce {
         }
         TrainingSummary s = model.trainingSummary();
         if (s.interrupted() || s.stoppedByTime()) {
+            var cp = io.github.lightgcn.train.Checkpoint.load(checkpoint);
+            Wall.write(wallFile, cp.completedEpochs(), cp.nextBatch(), previousWall + (System.nanoTime() - wallStart) / 1e9);
             System.out.println(name + ": stopped after " + s.epochsRun() + " complete epochs"
                     + (s.interrupted() ? " (and the batches of the next one done so far)" : "")
                     + "; run again to resume from " + checkpoint);
@@ -171,6 +177,7 @@ public final class Reproduce {
             p.store(w, "lightgcn-java reproduction run " + name);
         }
         Files.deleteIfExists(checkpoint);
+        Files.deleteIfExists(wallFile);
         System.out.println(name + ": done, " + summaryFile);
     }
 
@@ -266,6 +273,30 @@ public final class Reproduce {
             }
             Files.writeString(file, HEADER + String.join("\n", kept) + (kept.isEmpty() ? "" : "\n"));
             return wall;
+        }
+    }
+
+    /**
+     * The wall time of a run stopped between evaluations, keyed by the checkpoint's position (epochs done, next
+     * batch): {@code NAME.wall} holds "epochs batch seconds". A checkpoint written later (at an evaluation) has
+     * another position, so a stale file is ignored and the curve's last wall time is used.
+     */
+    static final class Wall {
+        static void write(Path file, int epochs, int batch, double seconds) throws IOException {
+            Files.writeString(file, String.format(Locale.ROOT, "%d %d %.1f%n", epochs, batch, seconds));
+        }
+
+        static java.util.OptionalDouble read(Path file, int epochs, int batch) throws IOException {
+            if (!Files.exists(file)) return java.util.OptionalDouble.empty();
+            String[] f = Files.readString(file).trim().split(" ");
+            try {
+                if (f.length == 3 && Integer.parseInt(f[0]) == epochs && Integer.parseInt(f[1]) == batch) {
+                    return java.util.OptionalDouble.of(Double.parseDouble(f[2]));
+                }
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": expected 'epochs batch seconds' but got '" + String.join(" ", f) + "'");
+            }
+            return java.util.OptionalDouble.empty();
         }
     }
 
