@@ -268,9 +268,9 @@ public final class LightGCN {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 epochSeconds.add(seconds);
                 trainSeconds += seconds;
-                int trained = batches - firstBatch;
-                var stats = new TrainingListener.EpochStats(epoch, config.epochs(), sums[0] / trained,
-                        sums[1] / trained, sums[2] / trained, batches, seconds);
+                // sums cover every batch of the epoch, those before a mid-epoch resume included (restored)
+                var stats = new TrainingListener.EpochStats(epoch, config.epochs(), sums[0] / batches,
+                        sums[1] / batches, sums[2] / batches, batches, seconds);
                 for (TrainingListener listener : listeners) listener.onEpoch(stats);
 
                 boolean overTime = config.maxTrainingSeconds() > 0 && trainSeconds >= config.maxTrainingSeconds();

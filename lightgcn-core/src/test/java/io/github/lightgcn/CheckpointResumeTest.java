@@ -40,8 +40,18 @@ class CheckpointResumeTest {
         };
     }
 
+    /** Records each epoch's reported losses (mean loss, BPR, L2) by epoch. */
+    private static TrainingListener epochLosses(java.util.Map<Integer, java.util.List<Double>> into) {
+        return new TrainingListener() {
+            @Override
+            public void onEpoch(EpochStats s) { into.put(s.epoch(), java.util.List.of(s.loss(), s.bprLoss(), s.regLoss())); }
+        };
+    }
+
     private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir) throws IOException {
-        LightGCNModel uninterrupted = new LightGCN(config().threads(2).build()).fit(G[0], G[1]);
+        var uninterruptedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
+        LightGCNModel uninterrupted = new LightGCN(config().threads(2).build()).addListener(epochLosses(uninterruptedLosses))
+                .fit(G[0], G[1]);
 
         Path cp = dir.resolve("run.ckpt");
         LightGCN first = new LightGCN(config().threads(2).build()).checkpointEvery(100, cp);
@@ -53,8 +63,13 @@ class CheckpointResumeTest {
         assertEquals(stopBatch, saved.nextBatch());
 
         // resumed with another thread count: the result must not change
-        LightGCNModel resumed = new LightGCN(config().threads(1).build()).resumeFrom(cp).fit(G[0], G[1]);
+        var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
+        LightGCNModel resumed = new LightGCN(config().threads(1).build()).resumeFrom(cp)
+                .addListener(epochLosses(resumedLosses)).fit(G[0], G[1]);
         assertFalse(resumed.trainingSummary().interrupted());
+        // the epoch the run was stopped in reports the loss of all its batches, as the uninterrupted run does
+        assertEquals(stopBatch == 0 ? stopEpoch + 1 : stopEpoch, resumedLosses.firstKey());
+        assertEquals(uninterruptedLosses.tailMap(resumedLosses.firstKey()), resumedLosses);
         assertArrayEquals(uninterrupted.userEmbeddings(), resumed.userEmbeddings(), 0f);
         assertArrayEquals(uninterrupted.itemEmbeddings(), resumed.itemEmbeddings(), 0f);
         assertEquals(uninterrupted.trainingSummary().bestEpoch(), resumed.trainingSummary().bestEpoch());
