@@ -90,7 +90,8 @@ public final class ResultsTable {
             String milestone = "—";
             if (run.dataset().equals("gowalla")) {
                 Curve.Row r = run.firstAtLeast(MILESTONE_RECALL);
-                milestone = r == null ? "not yet" : String.format(Locale.ROOT, "epoch %d, %.0f s", r.epoch(), r.wallSeconds());
+                milestone = r != null ? String.format(Locale.ROOT, "epoch %d, %.0f s", r.epoch(), r.wallSeconds())
+                        : run.finished() ? "not reached" : "not yet";
             }
             String epochs = run.finished()
                     ? p.getProperty("epochs") + " (" + p.getProperty("best_epoch") + ")"

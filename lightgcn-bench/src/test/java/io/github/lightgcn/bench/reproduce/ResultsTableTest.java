@@ -29,6 +29,15 @@ class ResultsTableTest {
                 """);
         Files.writeString(dir.resolve("gowalla-K1-user-s1.curve.csv"), Reproduce.Curve.HEADER
                 + "20,0.16000,0.13000,0.05000,50.0\n40,0.17000,0.14500,0.05200,99.0\n60,0.16900,0.14400,0.05100,150.0\n");
+        Files.writeString(dir.resolve("gowalla-K2-edge-s1.curve.csv"), Reproduce.Curve.HEADER + "20,0.13000,0.11000,0.04000,40.0\n");
+        Files.writeString(dir.resolve("gowalla-K2-edge-s1.properties"), """
+                name=gowalla-K2-edge-s1
+                epochs=20
+                best_epoch=20
+                wall_seconds=40.0
+                median_epoch_seconds=2.0
+                peak_heap_mib=99
+                """);
         ResultsTable.write(dir);
 
         String md = Files.readString(dir.resolve("RESULTS.md"));
@@ -36,6 +45,8 @@ class ResultsTableTest {
                 + "| 0.1824 / 0.1547 | epoch 40, 200 s | 302 s | 4.50 s | 123 MiB |"), md);
         assertTrue(md.contains("| gowalla-K1-user-s1 | 60 (40), *in progress* | 0.17000 / 0.14500 | 0.16900 / 0.14400 "
                 + "| 0.1755 / 0.1492 | — | not yet | 150 s | — | — |"), md);
+        assertTrue(md.contains("| gowalla-K2-edge-s1 | 20 (20) | 0.13000 / 0.11000 | 0.13000 / 0.11000 | 0.1777 / 0.1524 | — "
+                + "| not reached | 40 s | 2.00 s | 99 MiB |"), md);
         String json = Files.readString(dir.resolve("results.json"));
         assertTrue(json.contains("\"status\": \"in progress\""), json);
         assertTrue(json.contains("{\"epoch\": 40, \"recall@20\": 0.17600, \"ndcg@20\": 0.15000, \"wall_seconds\": 200.0}"), json);
