@@ -16,6 +16,8 @@ public final class Workers implements AutoCloseable {
 
     private final int threads;
     private final ForkJoinPool pool;
+    private final ReusableTasks reusable = new ReusableTasks();
+    private final java.util.concurrent.atomic.AtomicBoolean reusableInUse = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Workers(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -36,6 +38,19 @@ public final class Workers implements AutoCloseable {
             for (int t = 0; t < tasks; t++) body.accept(t);
             return;
         }
+        boolean nested = ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;
+        if (nested || !reusableInUse.compareAndSet(false, true)) { // rare: tasks of their own
+            runWithNewTasks(tasks, body, nested);
+            return;
+        }
+        try {
+            reusable.run(tasks, body);
+        } finally {
+            reusableInUse.set(false);
+        }
+    }
+
+    private void runWithNewTasks(int tasks, IntConsumer body, boolean nested) {
         List<ForkJoinTask<?>> list = new ArrayList<>(tasks);
         for (int t = 0; t < tasks; t++) {
             final int task = t;
@@ -44,13 +59,71 @@ public final class Workers implements AutoCloseable {
                 protected void compute() { body.accept(task); }
             });
         }
-        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
+        if (nested) {
             ForkJoinTask.invokeAll(list);
         } else {
             pool.invoke(new RecursiveAction() {
                 @Override
                 protected void compute() { invokeAll(list); }
             });
+        }
+    }
+
+    /**
+     * The task objects of one top-level {@link #run} at a time, reused from call to call so that a training step
+     * (ten or so runs) allocates nothing here.
+     */
+    private final class ReusableTasks extends RecursiveAction {
+        private Part[] parts = new Part[0];
+        private int count;
+        private IntConsumer body;
+
+        void run(int tasks, IntConsumer body) {
+            if (parts.length < tasks) {
+                Part[] grown = java.util.Arrays.copyOf(parts, tasks);
+                for (int t = parts.length; t < tasks; t++) grown[t] = new Part(t);
+                parts = grown;
+            }
+            this.count = tasks;
+            this.body = body;
+            try {
+                reinitialize();
+                pool.invoke(this);
+            } finally {
+                this.body = null; // do not keep the caller's buffers reachable
+            }
+        }
+
+        @Override
+        protected void compute() {
+            for (int t = count - 1; t >= 1; t--) {
+                parts[t].reinitialize();
+                parts[t].fork();
+            }
+            Throwable failure = null;
+            try {
+                body.accept(0);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            for (int t = 1; t < count; t++) { // every part is joined, even after a failure, before they are reused
+                try {
+                    parts[t].join();
+                } catch (Throwable e) {
+                    if (failure == null) failure = e;
+                }
+            }
+            if (failure instanceof RuntimeException e) throw e;
+            if (failure instanceof Error e) throw e;
+        }
+
+        private final class Part extends RecursiveAction {
+            private final int index;
+
+            Part(int index) { this.index = index; }
+
+            @Override
+            protected void compute() { body.accept(index); }
         }
     }
 

@@ -1,0 +1,59 @@
+package io.github.lightgcn.concurrent;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class WorkersTest {
+
+    @Test
+    void everyTaskRunsExactlyOnceRunAfterRunWithVaryingCounts() {
+        try (Workers w = new Workers(3)) {
+            for (int round = 0; round < 200; round++) {
+                int tasks = 1 + round % 13;
+                AtomicIntegerArray hits = new AtomicIntegerArray(tasks);
+                w.run(tasks, hits::incrementAndGet);
+                for (int t = 0; t < tasks; t++) assertEquals(1, hits.get(t), "round " + round + " task " + t);
+            }
+        }
+    }
+
+    @Test
+    void aFailingTaskPropagatesAfterTheOthersFinishAndTheWorkersStayUsable() {
+        try (Workers w = new Workers(2)) {
+            for (int failing : new int[]{0, 3, 7}) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(8);
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.run(8, t -> {
+                    hits.incrementAndGet(t);
+                    if (t == failing) throw new IllegalStateException("task " + t);
+                }));
+                assertTrue(e.getMessage().contains("task " + failing), e.getMessage());
+                for (int t = 0; t < 8; t++) assertEquals(1, hits.get(t), "task " + t + " ran once");
+            }
+            AtomicIntegerArray after = new AtomicIntegerArray(5);
+            w.run(5, after::incrementAndGet);
+            for (int t = 0; t < 5; t++) assertEquals(1, after.get(t));
+        }
+    }
+
+    @Test
+    void nestedRunsAndConcurrentCallersEachGetAllTheirTasks() throws Exception {
+        try (Workers w = new Workers(2)) {
+            AtomicIntegerArray inner = new AtomicIntegerArray(4 * 6);
+            w.run(4, outer -> w.run(6, t -> inner.incrementAndGet(outer * 6 + t)));
+            for (int k = 0; k < inner.length(); k++) assertEquals(1, inner.get(k), "nested " + k);
+
+            AtomicIntegerArray a = new AtomicIntegerArray(10), b = new AtomicIntegerArray(10);
+            Thread other = new Thread(() -> { for (int r = 0; r < 500; r++) w.run(10, a::incrementAndGet); });
+            other.start();
+            for (int r = 0; r < 500; r++) w.run(10, b::incrementAndGet);
+            other.join();
+            for (int t = 0; t < 10; t++) {
+                assertEquals(500, a.get(t), "other thread, task " + t);
+                assertEquals(500, b.get(t), "this thread, task " + t);
+            }
+        }
+    }
+}
