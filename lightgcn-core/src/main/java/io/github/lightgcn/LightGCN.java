@@ -147,6 +147,9 @@ public final class LightGCN {
 
     private void checkMemory(InteractionGraph train, boolean evaluates) {
         long need = estimateMemoryBytes(config, train, evaluates);
+        if (checkpointFile != null) { // a checkpoint is written from plain copies of the ego table and Adam's moments
+            need += 3L * 4 * ((long) train.numUsers() + train.numItems()) * config.embeddingDim();
+        }
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {

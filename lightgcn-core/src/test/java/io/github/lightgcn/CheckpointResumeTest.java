@@ -156,4 +156,14 @@ class CheckpointResumeTest {
         assertTrue(e.neededBytes() > Runtime.getRuntime().maxMemory());
         assertTrue(e.getMessage().contains("-Xmx") && e.getMessage().contains("MiB"), e.getMessage());
     }
+
+    @Test
+    void theMemoryCheckCountsTheCopiesACheckpointIsWrittenFrom(@TempDir Path dir) {
+        InteractionGraph huge = InteractionGraph.fromPairs(2_000_000, 10, new int[]{0}, new int[]{0});
+        LightGCNConfig config = LightGCNConfig.builder().embeddingDim(4096).build();
+        long plain = assertThrows(InsufficientMemoryException.class, () -> new LightGCN(config).fit(huge)).neededBytes();
+        long checkpointing = assertThrows(InsufficientMemoryException.class,
+                () -> new LightGCN(config).checkpointEvery(1, dir.resolve("c.ckpt")).fit(huge)).neededBytes();
+        assertEquals(3L * 4 * 2_000_010 * 4096, checkpointing - plain, "ego table and both Adam moments, plain");
+    }
 }
