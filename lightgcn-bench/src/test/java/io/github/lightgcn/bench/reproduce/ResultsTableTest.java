@@ -14,30 +14,24 @@ class ResultsTableTest {
     @TempDir
     Path dir;
 
+    /** The summary a finished run leaves beside its curve. */
+    private void finished(String name, int epochs, int bestEpoch, double wall, double medianEpoch, int heapMib)
+            throws IOException {
+        Files.writeString(dir.resolve(name + ".properties"), String.join("\n", "name=" + name, "epochs=" + epochs,
+                "best_epoch=" + bestEpoch, "wall_seconds=" + wall, "median_epoch_seconds=" + medianEpoch,
+                "peak_heap_mib=" + heapMib) + "\n");
+    }
+
     @Test
     void finishedAndRunningRunsWithTheirFirstCrossingOfTheMilestone() throws IOException {
         // finished: best at 40 (0.1760), crosses 0.175 first at epoch 40; running: best 0.1700 at 40, last 0.1690
         Files.writeString(dir.resolve("gowalla-K3-user-s1.curve.csv"), Reproduce.Curve.HEADER
                 + "20,0.17000,0.14000,0.05000,100.0\n40,0.17600,0.15000,0.05500,200.0\n60,0.17500,0.14900,0.05400,300.0\n");
-        Files.writeString(dir.resolve("gowalla-K3-user-s1.properties"), """
-                name=gowalla-K3-user-s1
-                epochs=60
-                best_epoch=40
-                wall_seconds=301.5
-                median_epoch_seconds=4.5
-                peak_heap_mib=123
-                """);
+        finished("gowalla-K3-user-s1", 60, 40, 301.5, 4.5, 123);
         Files.writeString(dir.resolve("gowalla-K1-user-s1.curve.csv"), Reproduce.Curve.HEADER
                 + "20,0.16000,0.13000,0.05000,50.0\n40,0.17000,0.14500,0.05200,99.0\n60,0.16900,0.14400,0.05100,150.0\n");
         Files.writeString(dir.resolve("gowalla-K2-edge-s1.curve.csv"), Reproduce.Curve.HEADER + "20,0.13000,0.11000,0.04000,40.0\n");
-        Files.writeString(dir.resolve("gowalla-K2-edge-s1.properties"), """
-                name=gowalla-K2-edge-s1
-                epochs=20
-                best_epoch=20
-                wall_seconds=40.0
-                median_epoch_seconds=2.0
-                peak_heap_mib=99
-                """);
+        finished("gowalla-K2-edge-s1", 20, 20, 40.0, 2.0, 99);
         ResultsTable.write(dir);
 
         String md = Files.readString(dir.resolve("RESULTS.md"));
