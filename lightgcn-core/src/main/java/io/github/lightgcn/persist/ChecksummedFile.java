@@ -129,21 +129,19 @@ public final class ChecksummedFile {
         public Writer putBlock(byte[] bytes) throws IOException { return putInt(bytes.length).putBytes(bytes); }
 
         public Writer putFloats(float[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK) {
-                int n = Math.min(CHUNK, values.length - from);
-                chunk.clear();
-                chunk.asFloatBuffer().put(values, from, n);
-                chunk.limit(4 * n);
-                write(chunk);
-            }
-            return this;
+            return putFourByteValues(values.length, (from, n) -> chunk.asFloatBuffer().put(values, from, n));
         }
 
         public Writer putInts(int[] values) throws IOException {
-            for (int from = 0; from < values.length; from += CHUNK) {
-                int n = Math.min(CHUNK, values.length - from);
+            return putFourByteValues(values.length, (from, n) -> chunk.asIntBuffer().put(values, from, n));
+        }
+
+        /** Writes {@code length} 4-byte values chunk by chunk; {@code fill} copies values [from, from + n) into the chunk. */
+        private Writer putFourByteValues(int length, java.util.function.BiConsumer<Integer, Integer> fill) throws IOException {
+            for (int from = 0; from < length; from += CHUNK) {
+                int n = Math.min(CHUNK, length - from);
                 chunk.clear();
-                chunk.asIntBuffer().put(values, from, n);
+                fill.accept(from, n);
                 chunk.limit(4 * n);
                 write(chunk);
             }
