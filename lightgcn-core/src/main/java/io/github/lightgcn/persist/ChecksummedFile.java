@@ -136,8 +136,9 @@ public final class ChecksummedFile {
             return putFourByteValues(values.length, (from, n) -> chunk.asIntBuffer().put(values, from, n));
         }
 
-        /** Writes {@code length} 4-byte values chunk by chunk; {@code fill} copies values [from, from + n) into the chunk. */
-        private Writer putFourByteValues(int length, java.util.function.BiConsumer<Integer, Integer> fill) throws IOException {
+        /** Writes {@code length} 4-byte values chunk by chunk; {@code fill} puts values [from, from + n) in the chunk. */
+        private Writer putFourByteValues(int length, java.util.function.BiConsumer<Integer, Integer> fill)
+                throws IOException {
             for (int from = 0; from < length; from += CHUNK) {
                 int n = Math.min(CHUNK, length - from);
                 chunk.clear();
