@@ -45,7 +45,7 @@ public class PropagationBenchmark {
     NormalizedAdjacency adj;
     Workers workers;
     int[] bounds;
-    float[] x, y, scaled, xAligned, yAligned;
+    float[] x, y, scaled, xAligned, yAligned, values;
     Kernels simd, scalar;
     long layerBytes;
     float[] tableSized, oneGiB;
@@ -77,7 +77,7 @@ public class PropagationBenchmark {
 
         DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, adj.nonZeros());
         int[] off = adj.rowOffsets(), col = adj.columns();
-        float[] val = adj.values();
+        float[] val = values = adj.values();
         for (int row = 0; row < n; row++) for (int p = off[row]; p < off[row + 1]; p++) t.addItem(row, col[p], val[p]);
         ejmlA = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
         ejmlX = new DMatrixRMaj(n, DIM);
@@ -89,11 +89,39 @@ public class PropagationBenchmark {
     @TearDown
     public void tearDown() { workers.close(); }
 
-    /** The library's layer: stored values, 4 × 512-bit accumulators per row, rows split by non-zeros. */
+    /**
+     * The library's layer: each weight computed from the degree scales, 4 × 512-bit accumulators per row, rows
+     * split by non-zeros.
+     */
     @Benchmark
     public float[] layerSimd() {
-        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0,
+        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0,
                 DIM, bounds[t], bounds[t + 1], y, 0));
+        return y;
+    }
+
+    /** The stored-values form the library used before: the same sums, each weight read from a values array. */
+    @Benchmark
+    public float[] layerSimdStoredValues() {
+        workers.run(bounds.length - 1, t -> {
+            int[] off = adj.rowOffsets(), col = adj.columns();
+            int l = S.length();
+            for (int r = bounds[t]; r < bounds[t + 1]; r++) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                for (int p = off[r]; p < off[r + 1]; p++) {
+                    float v = values[p];
+                    int in = col[p] * DIM;
+                    a0 = a0.add(FloatVector.fromArray(S, x, in).mul(v));
+                    a1 = a1.add(FloatVector.fromArray(S, x, in + l).mul(v));
+                    a2 = a2.add(FloatVector.fromArray(S, x, in + 2 * l).mul(v));
+                    a3 = a3.add(FloatVector.fromArray(S, x, in + 3 * l).mul(v));
+                }
+                a0.intoArray(y, r * DIM);
+                a1.intoArray(y, r * DIM + l);
+                a2.intoArray(y, r * DIM + 2 * l);
+                a3.intoArray(y, r * DIM + 3 * l);
+            }
+        });
         return y;
     }
 
@@ -103,7 +131,7 @@ public class PropagationBenchmark {
      */
     @Benchmark
     public float[] layerSimdAlignedRows() {
-        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), xAligned,
+        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), xAligned,
                 12, DIM, bounds[t], bounds[t + 1], yAligned, 12));
         return yAligned;
     }
@@ -111,7 +139,7 @@ public class PropagationBenchmark {
     /** The scalar twin, same split. */
     @Benchmark
     public float[] layerScalar() {
-        workers.run(bounds.length - 1, t -> scalar.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0,
+        workers.run(bounds.length - 1, t -> scalar.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0,
                 DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }

@@ -26,50 +26,54 @@ final class PanamaKernels implements Kernels {
     public String name() { return "panama(" + S.vectorBitSize() + "-bit)"; }
 
     @Override
-    public void spmmRows(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int from, int to,
+    public void spmmRows(int[] offsets, int[] columns, float[] scale, float[] x, int xBase, int dim, int from, int to,
                          float[] y, int yBase) {
         if (dim == BLOCK) {
             for (int r = from; r < to; r++) {
-                gatherBlock(offsets[r], offsets[r + 1], columns, values, x, dim, xBase, y, yBase + r * dim);
+                gatherBlock(offsets[r], offsets[r + 1], columns, scale[r], scale, x, dim, xBase, y, yBase + r * dim);
             }
         } else {
             for (int r = from; r < to; r++) {
-                gatherRow(offsets[r], offsets[r + 1], columns, values, x, xBase, dim, y, yBase + r * dim);
+                gatherRow(offsets[r], offsets[r + 1], columns, scale[r], scale, x, xBase, dim, y, yBase + r * dim);
             }
         }
     }
 
     @Override
-    public void spmmRowList(int[] offsets, int[] columns, float[] values, float[] x, int xBase, int dim, int[] rows,
+    public void spmmRowList(int[] offsets, int[] columns, float[] scale, float[] x, int xBase, int dim, int[] rows,
                             int from, int to, float[] y, int yBase) {
         for (int i = from; i < to; i++) {
             int r = rows[i];
-            gatherRow(offsets[r], offsets[r + 1], columns, values, x, xBase, dim, y, yBase + (i - from) * dim);
+            gatherRow(offsets[r], offsets[r + 1], columns, scale[r], scale, x, xBase, dim, y, yBase + (i - from) * dim);
         }
     }
 
     /** One output row, any dim: blocks of four vectors in registers, then single (possibly masked) vectors. */
-    private static void gatherRow(int p0, int p1, int[] columns, float[] values, float[] x, int xBase, int dim,
-                                  float[] y, int out) {
+    private static void gatherRow(int p0, int p1, int[] columns, float rowScale, float[] scale, float[] x, int xBase,
+                                  int dim, float[] y, int out) {
         int c = 0;
-        for (; c + BLOCK <= dim; c += BLOCK) gatherBlock(p0, p1, columns, values, x, dim, xBase + c, y, out + c);
+        for (; c + BLOCK <= dim; c += BLOCK) {
+            gatherBlock(p0, p1, columns, rowScale, scale, x, dim, xBase + c, y, out + c);
+        }
         for (; c < dim; c += L) {
             VectorMask<Float> m = S.indexInRange(c, dim);
             FloatVector acc = FloatVector.zero(S);
             for (int p = p0; p < p1; p++) {
-                acc = acc.add(FloatVector.fromArray(S, x, xBase + columns[p] * dim + c, m).mul(values[p]));
+                int col = columns[p];
+                acc = acc.add(FloatVector.fromArray(S, x, xBase + col * dim + c, m).mul(rowScale * scale[col]));
             }
             acc.intoArray(y, out + c, m);
         }
     }
 
     /** Four vectors of one output row (x[c + columns[p]·dim ..] of each neighbour), accumulated in registers. */
-    private static void gatherBlock(int p0, int p1, int[] columns, float[] values, float[] x, int dim, int c,
-                                    float[] y, int out) {
+    private static void gatherBlock(int p0, int p1, int[] columns, float rowScale, float[] scale, float[] x, int dim,
+                                    int c, float[] y, int out) {
         FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
         for (int p = p0; p < p1; p++) {
-            float v = values[p];
-            int in = columns[p] * dim + c;
+            int col = columns[p];
+            float v = rowScale * scale[col];
+            int in = col * dim + c;
             a0 = a0.add(FloatVector.fromArray(S, x, in).mul(v));
             a1 = a1.add(FloatVector.fromArray(S, x, in + L).mul(v));
             a2 = a2.add(FloatVector.fromArray(S, x, in + 2 * L).mul(v));
@@ -112,16 +116,17 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public void scatterRow(int[] columns, float[] values, int pFrom, int pTo, float[] x, int xOff, float[] y,
-                           int yBase, int dim) {
+    public void scatterRow(int[] columns, float[] scale, float rowScale, int pFrom, int pTo, float[] x, int xOff,
+                           float[] y, int yBase, int dim) {
         int c = 0;
         for (; c + BLOCK <= dim; c += BLOCK) {
             FloatVector x0 = FloatVector.fromArray(S, x, xOff + c), x1 = FloatVector.fromArray(S, x, xOff + c + L);
             FloatVector x2 = FloatVector.fromArray(S, x, xOff + c + 2 * L);
             FloatVector x3 = FloatVector.fromArray(S, x, xOff + c + 3 * L);
             for (int p = pFrom; p < pTo; p++) {
-                float v = values[p];
-                int out = yBase + columns[p] * dim + c;
+                int col = columns[p];
+                float v = rowScale * scale[col];
+                int out = yBase + col * dim + c;
                 FloatVector.fromArray(S, y, out).add(x0.mul(v)).intoArray(y, out);
                 FloatVector.fromArray(S, y, out + L).add(x1.mul(v)).intoArray(y, out + L);
                 FloatVector.fromArray(S, y, out + 2 * L).add(x2.mul(v)).intoArray(y, out + 2 * L);
@@ -132,8 +137,8 @@ final class PanamaKernels implements Kernels {
             VectorMask<Float> m = S.indexInRange(c, dim);
             FloatVector xv = FloatVector.fromArray(S, x, xOff + c, m);
             for (int p = pFrom; p < pTo; p++) {
-                int out = yBase + columns[p] * dim + c;
-                FloatVector.fromArray(S, y, out, m).add(xv.mul(values[p])).intoArray(y, out, m);
+                int col = columns[p], out = yBase + col * dim + c;
+                FloatVector.fromArray(S, y, out, m).add(xv.mul(rowScale * scale[col])).intoArray(y, out, m);
             }
         }
     }

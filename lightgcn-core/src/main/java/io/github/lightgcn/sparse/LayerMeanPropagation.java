@@ -56,7 +56,7 @@ public final class LayerMeanPropagation {
         }
         int[] bounds = adjacency.rowRanges(workers);
         int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
-        float[] values = adjacency.values();
+        float[] scale = adjacency.invSqrtDegree();
         float[] cur = in, nxt = current, spare = next;
         int curBase = inBase, base = AlignedRows.BASE;
         for (int k = 0; k < layers; k++) {
@@ -66,7 +66,7 @@ public final class LayerMeanPropagation {
             // each task adds its fresh rows to the mean while they are still in cache (same order as a separate pass)
             workers.run(bounds.length - 1, t -> {
                 int from = bounds[t], to = bounds[t + 1];
-                kernels.spmmRows(offsets, columns, values, x, xBase, dim, from, to, y, base);
+                kernels.spmmRows(offsets, columns, scale, x, xBase, dim, from, to, y, base);
                 kernels.addTo(y, base + from * dim, out, from * dim, (to - from) * dim);
                 if (last) kernels.scale(inv, out, from * dim, (to - from) * dim);
             });

@@ -21,18 +21,15 @@ public final class NormalizedAdjacency {
     private final int numItems;
     private final int[] rowOffsets;   // numNodes + 1
     private final int[] columns;      // neighbour node ids, sorted within each row
-    private final float[] values;     // d_r^-1/2 · d_c^-1/2 per non-zero
-    private final float[] invSqrtDegree;
+    private final float[] invSqrtDegree; // the weight of non-zero (r, c) is invSqrtDegree[r] · invSqrtDegree[c]
     private final Kernels kernels = VectorizationProvider.kernels();
     private volatile int[] cachedBounds; // row ranges of equal non-zeros, for the last part count asked
 
-    private NormalizedAdjacency(int numUsers, int numItems, int[] rowOffsets, int[] columns, float[] values,
-                                float[] invSqrtDegree) {
+    private NormalizedAdjacency(int numUsers, int numItems, int[] rowOffsets, int[] columns, float[] invSqrtDegree) {
         this.numUsers = numUsers;
         this.numItems = numItems;
         this.rowOffsets = rowOffsets;
         this.columns = columns;
-        this.values = values;
         this.invSqrtDegree = invSqrtDegree;
     }
 
@@ -62,11 +59,7 @@ public final class NormalizedAdjacency {
             int degree = offsets[r + 1] - offsets[r];
             scale[r] = degree == 0 ? 0f : (float) (1.0 / Math.sqrt(degree));
         }
-        float[] values = new float[nnz];
-        for (int r = 0; r < nodes; r++) {
-            for (int p = offsets[r]; p < offsets[r + 1]; p++) values[p] = scale[r] * scale[columns[p]];
-        }
-        return new NormalizedAdjacency(users, items, offsets, columns, values, scale);
+        return new NormalizedAdjacency(users, items, offsets, columns, scale);
     }
 
     public int numUsers() { return numUsers; }
@@ -84,8 +77,20 @@ public final class NormalizedAdjacency {
     /** CSR column indices (shared storage: do not modify). */
     public int[] columns() { return columns; }
 
-    /** Per-non-zero values d_r^-1/2 d_c^-1/2 (shared storage: do not modify). */
-    public float[] values() { return values; }
+    /**
+     * The weights d_r^-1/2 · d_c^-1/2 per non-zero, as a new array (for baselines and tests: the kernels compute
+     * each weight from {@link #invSqrtDegree()} instead of storing them).
+     */
+    public float[] values() {
+        float[] values = new float[columns.length];
+        for (int r = 0; r < numNodes(); r++) {
+            for (int p = rowOffsets[r]; p < rowOffsets[r + 1]; p++) values[p] = weight(r, p);
+        }
+        return values;
+    }
+
+    /** The weight of non-zero p of row r: the same float product the kernels compute. */
+    private float weight(int r, int p) { return invSqrtDegree[r] * invSqrtDegree[columns[p]]; }
 
     /** Per-node d^-1/2, 0 for isolated nodes (shared storage: do not modify). */
     public float[] invSqrtDegree() { return invSqrtDegree; }
@@ -99,7 +104,7 @@ public final class NormalizedAdjacency {
     public void multiply(float[] x, int xBase, float[] y, int yBase, int dim, Workers workers) {
         int[] bounds = rowRanges(workers);
         workers.run(bounds.length - 1,
-                t -> kernels.spmmRows(rowOffsets, columns, values, x, xBase, dim, bounds[t], bounds[t + 1], y, yBase));
+                t -> kernels.spmmRows(rowOffsets, columns, invSqrtDegree, x, xBase, dim, bounds[t], bounds[t + 1], y, yBase));
     }
 
     /**
@@ -120,7 +125,7 @@ public final class NormalizedAdjacency {
     public void multiplyRowList(float[] x, int xBase, int dim, int[] rows, int count, float[] y, Workers workers) {
         int parts = workers.threads() == 1 ? 1 : workers.threads() * 4;
         int[] bounds = listRanges(rows, count, parts);
-        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, values, x, xBase, dim, rows,
+        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, invSqrtDegree, x, xBase, dim, rows,
                 bounds[t], bounds[t + 1], y, bounds[t] * dim));
     }
 
@@ -160,7 +165,9 @@ public final class NormalizedAdjacency {
                 int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
                 if (p0 == p1 || columns[p0] >= hi || columns[p1 - 1] < lo) continue;
                 int a = lowerBound(columns, p0, p1, lo), b = lowerBound(columns, a, p1, hi);
-                if (a < b) kernels.scatterRow(columns, values, a, b, xRows, i * dim, y, yBase, dim);
+                if (a < b) {
+                    kernels.scatterRow(columns, invSqrtDegree, invSqrtDegree[r], a, b, xRows, i * dim, y, yBase, dim);
+                }
             }
         });
     }
@@ -176,7 +183,7 @@ public final class NormalizedAdjacency {
     }
 
     /**
-     * Scalar kernel: {@code y[r] = Σ_p values[p] · x[columns[p]]} for rows r in [from, to). Each row is summed in
+     * Scalar kernel: {@code y[r] = Σ_p d_r^-1/2 d_c^-1/2 · x[c = columns[p]]} for rows r in [from, to). Each row is summed in
      * column order, so the result does not depend on how rows are split among threads. The oracle of the SIMD
      * kernels.
      */
@@ -185,7 +192,7 @@ public final class NormalizedAdjacency {
             int out = r * dim;
             for (int k = 0; k < dim; k++) y[out + k] = 0f;
             for (int p = rowOffsets[r]; p < rowOffsets[r + 1]; p++) {
-                float v = values[p];
+                float v = weight(r, p);
                 int in = columns[p] * dim;
                 for (int k = 0; k < dim; k++) y[out + k] += v * x[in + k];
             }

@@ -266,14 +266,14 @@ public final class TrainingStep {
         float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
         adam.beginStep();
         int[] offsets = adjacency.rowOffsets(), columns = adjacency.columns();
-        float[] values = adjacency.values();
+        float[] scale = adjacency.invSqrtDegree();
         int cur = currentStamp;
         boolean clearAfter = layers == 2; // H1 is then the last layer's input: clear it only once all rows read it
         workers.run(bounds.length - 1, t -> {
             float[] buf = chunk[t], row = rowScratch[t];
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
                 int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
-                if (lastInput != null) kernels.spmmRows(offsets, columns, values, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
+                if (lastInput != null) kernels.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
                 for (int r = r0; r < r1; r++) {
                     int n = r * dim, c = (r - r0) * dim;
                     boolean inBatch = stamp[r] == cur;

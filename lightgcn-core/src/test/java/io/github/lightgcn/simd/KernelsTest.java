@@ -45,8 +45,8 @@ class KernelsTest {
             float[] x = random(n * dim, seed);
             float[] oracle = new float[n * dim], scalar = new float[n * dim], simd = new float[n * dim];
             adj.multiplyRows(x, oracle, dim, 0, n);
-            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, 0, n, scalar, 0);
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, 0, n, simd, 0);
+            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, scalar, 0);
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, simd, 0);
             assertArrayEquals(oracle, scalar, 0f);
             assertArrayEquals(oracle, simd, 0f);
             for (int threads = 1; threads <= 3; threads++) {
@@ -60,8 +60,8 @@ class KernelsTest {
             // a row list, written compactly after a 2-row offset
             int[] rows = {n - 1, 0, 5, 7, 3};
             float[] a = new float[(rows.length + 2) * dim], b = new float[(rows.length + 2) * dim];
-            SCALAR.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, rows, 1, rows.length, a, 2 * dim);
-            SIMD.spmmRowList(adj.rowOffsets(), adj.columns(), adj.values(), x, 0, dim, rows, 1, rows.length, b, 2 * dim);
+            SCALAR.spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, a, 2 * dim);
+            SIMD.spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, b, 2 * dim);
             assertArrayEquals(a, b, 0f);
             for (int i = 1; i < rows.length; i++) {
                 for (int k = 0; k < dim; k++) assertEquals(oracle[rows[i] * dim + k], a[(i - 1 + 2) * dim + k], 0f);
@@ -71,12 +71,12 @@ class KernelsTest {
             float[] shifted = new float[12 + n * dim];
             System.arraycopy(x, 0, shifted, 12, n * dim);
             float[] c1 = new float[5 + n * dim], c2 = new float[5 + n * dim];
-            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 0, n, c1, 5);
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 0, n, c2, 5);
+            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c1, 5);
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c2, 5);
             assertArrayEquals(c1, c2, 0f);
             assertArrayEquals(oracle, java.util.Arrays.copyOfRange(c2, 5, 5 + n * dim), 0f);
             float[] chunk = new float[3 * dim];
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.values(), shifted, 12, dim, 4, 7, chunk, -4 * dim);
+            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 4, 7, chunk, -4 * dim);
             assertArrayEquals(java.util.Arrays.copyOfRange(oracle, 4 * dim, 7 * dim), chunk, 0f);
 
             // pattern-only form: same sums in the same order, scaled at the end
@@ -109,8 +109,9 @@ class KernelsTest {
         // the kernels themselves on one row
         float[] a = random(n * dim, 1), b = a.clone();
         int r = rows[2], p0 = adj.rowOffsets()[r], p1 = adj.rowOffsets()[r + 1];
-        SCALAR.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, a, 0, dim);
-        SIMD.scatterRow(adj.columns(), adj.values(), p0, p1, compact, 2 * dim, b, 0, dim);
+        float rs = adj.invSqrtDegree()[r];
+        SCALAR.scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, a, 0, dim);
+        SIMD.scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, b, 0, dim);
         assertArrayEquals(a, b, 0f);
     }
 
