@@ -6,6 +6,7 @@ import io.github.lightgcn.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.sparse.LayerMeanPropagation;
+import io.github.lightgcn.sparse.NodeOrder;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.train.Adam;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +54,7 @@ public final class LightGCN {
     private int checkpointEvery;
     private Path resumeFile;
     private volatile boolean stopRequested;
+    private boolean breadthFirstOrder = true;
 
     public LightGCN(LightGCNConfig config) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
@@ -96,6 +97,15 @@ public final class LightGCN {
      * shutdown hook on Ctrl-C).
      */
     public void requestStop() { stopRequested = true; }
+
+    /**
+     * For tests: keeps the tables in node-id order instead of {@link NodeOrder#breadthFirst} (which only makes
+     * training faster: the results are the same bit for bit, as the tests check).
+     */
+    LightGCN inNodeIdOrder() {
+        breadthFirstOrder = false;
+        return this;
+    }
 
     /** Trains on {@code train} for {@code epochs} epochs with no evaluation during training. */
     public LightGCNModel fit(InteractionGraph train) {
@@ -188,13 +198,16 @@ public final class LightGCN {
         final InteractionGraph monitor;
         final Workers workers;
         final int numUsers, numItems, dim;
+        /** Where each node's row is in ego, Adam's moments and the propagation tables. */
+        final NodeOrder order;
         final LayerMeanPropagation propagation;
         final TrainingStep step;
         final NegativeSampler sampler;
         final Adam adam;
-        /** The ego embeddings as an {@link AlignedRows} table (row r at BASE + r·dim); Adam's moments alike. */
+        /** The ego embeddings, an {@link AlignedRows} table (row r at BASE + r·dim) in {@code order}; Adam's alike. */
         final float[] ego;
-        final float[] finalEmbeddings;
+        final float[] finalEmbeddings; // in order
+
         final Evaluator evaluator;
         final EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
         final Map<String, String> identity;
@@ -210,12 +223,16 @@ public final class LightGCN {
             this.numUsers = train.numUsers();
             this.numItems = train.numItems();
             this.dim = config.embeddingDim();
-            this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train), config.layers(), dim, workers);
+            int nodes = numUsers + numItems;
+            this.order = breadthFirstOrder ? NodeOrder.breadthFirst(train) : NodeOrder.identity(nodes);
+            this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train, order), config.layers(), dim,
+                    workers);
             this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);
             this.sampler = new NegativeSampler(train, config.sampling());
-            this.ego = AlignedRows.aligned(initialEmbeddings(config, numUsers, numItems));
+            this.ego = AlignedRows.allocate(nodes, dim);
+            order.fromNodeOrder(initialEmbeddings(config, numUsers, numItems), ego, EGO_BASE, dim);
             this.adam = new Adam(ego.length, (float) config.learningRate());
-            this.finalEmbeddings = new float[(numUsers + numItems) * dim];
+            this.finalEmbeddings = new float[nodes * dim];
             this.evaluator = new Evaluator(config.topK(), config.evalBlockSize(), workers);
             this.identity = identity();
         }
@@ -308,7 +325,7 @@ public final class LightGCN {
             lastEval = metrics;
             if (improved) {
                 bestEval = metrics;
-                if (config.patience() > 0) bestEgo = AlignedRows.compact(ego);
+                if (config.patience() > 0) bestEgo = order.toNodeOrder(ego, EGO_BASE, dim);
             }
             var evalStats = new TrainingListener.EvaluationStats(epoch, metrics, (System.nanoTime() - evalStart) / 1e9,
                     value, improved, stopping.bestEpoch(), stopping.best(), stopping.evaluationsWithoutImprovement());
@@ -319,7 +336,7 @@ public final class LightGCN {
                                          boolean interrupted) {
             int modelEpoch = completed;
             if (bestEgo != null) { // patience > 0: hand back the best epoch's embeddings
-                System.arraycopy(bestEgo, 0, ego, EGO_BASE, bestEgo.length);
+                order.fromNodeOrder(bestEgo, ego, EGO_BASE, dim);
                 modelEpoch = stopping.bestEpoch();
             }
             propagation.apply(ego, EGO_BASE, finalEmbeddings);
@@ -334,15 +351,15 @@ public final class LightGCN {
             meta.put("train.edges", Integer.toString(train.numEdges()));
             meta.put("epochs", Integer.toString(completed));
             meta.put("modelEpoch", Integer.toString(modelEpoch));
-            return LightGCNModel.create(Arrays.copyOfRange(finalEmbeddings, 0, numUsers * dim),
-                    Arrays.copyOfRange(finalEmbeddings, numUsers * dim, finalEmbeddings.length), dim, train, meta,
+            return LightGCNModel.create(order.toNodeOrder(finalEmbeddings, 0, dim, 0, numUsers),
+                    order.toNodeOrder(finalEmbeddings, 0, dim, numUsers, numUsers + numItems), dim, train, meta,
                     summary);
         }
 
         Metrics evaluateCurrent() {
             propagation.apply(ego, EGO_BASE, finalEmbeddings);
-            float[] users = Arrays.copyOfRange(finalEmbeddings, 0, numUsers * dim);
-            float[] items = Arrays.copyOfRange(finalEmbeddings, numUsers * dim, finalEmbeddings.length);
+            float[] users = order.toNodeOrder(finalEmbeddings, 0, dim, 0, numUsers);
+            float[] items = order.toNodeOrder(finalEmbeddings, 0, dim, numUsers, numUsers + numItems);
             return evaluator.evaluate(new EmbeddingScorer(users, items, dim), train, monitor);
         }
 
@@ -362,9 +379,11 @@ public final class LightGCN {
 
         private void writeCheckpoint(int completedEpochs, int nextBatch, double[] partialLoss) {
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
-            // stored as plain tables: the file does not depend on the in-memory layout
-            Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(), AlignedRows.compact(ego),
-                    adam.step(), AlignedRows.compact(adam.firstMoments()), AlignedRows.compact(adam.secondMoments()),
+            // stored as plain tables in node-id order: the file does not depend on the in-memory layout
+            Checkpoint cp = new Checkpoint(completedEpochs, nextBatch, partialLoss.clone(),
+                    order.toNodeOrder(ego, EGO_BASE, dim), adam.step(),
+                    order.toNodeOrder(adam.firstMoments(), EGO_BASE, dim),
+                    order.toNodeOrder(adam.secondMoments(), EGO_BASE, dim),
                     stopping.best(), stopping.bestEpoch(),
                     stopping.evaluationsWithoutImprovement(), bestEgo, bestEval == null ? Map.of() : bestEval.asMap(),
                     trainSeconds, secondsArray, identity);
@@ -397,8 +416,11 @@ public final class LightGCN {
                 throw new IllegalArgumentException("checkpoint " + resumeFile + " has " + cp.ego().length
                         + " embedding values, this run needs " + finalEmbeddings.length);
             }
-            System.arraycopy(cp.ego(), 0, ego, EGO_BASE, cp.ego().length);
-            adam.restore(cp.adamStep(), AlignedRows.aligned(cp.adamFirst()), AlignedRows.aligned(cp.adamSecond()));
+            order.fromNodeOrder(cp.ego(), ego, EGO_BASE, dim);
+            float[] first = new float[ego.length], second = new float[ego.length];
+            order.fromNodeOrder(cp.adamFirst(), first, EGO_BASE, dim);
+            order.fromNodeOrder(cp.adamSecond(), second, EGO_BASE, dim);
+            adam.restore(cp.adamStep(), first, second);
             stopping.restore(cp.best(), cp.bestEpoch(), cp.withoutImprovement());
             bestEgo = cp.bestEgo();
             bestEval = cp.bestMetrics().isEmpty() ? null : Metrics.fromMap(cp.bestMetrics());

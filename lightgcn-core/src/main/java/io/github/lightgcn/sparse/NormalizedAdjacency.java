@@ -7,34 +7,50 @@ import io.github.lightgcn.simd.VectorizationProvider;
 
 /**
  * The symmetric-normalised bipartite adjacency {@code Â = D^-1/2 A D^-1/2}, {@code A = [[0, R], [Rᵀ, 0]]}, as a
- * square CSR matrix over all nodes: users are rows {@code 0..U-1}, items rows {@code U..U+I-1}. No self loops;
- * an isolated node has an empty row (and a zero scale), so its propagated row is 0, never NaN.
+ * square CSR matrix over all nodes (users {@code 0..U-1}, items {@code U..U+I-1}), stored in a {@link NodeOrder}:
+ * node n is row {@code order().position(n)}, and so are the rows of the embedding tables it multiplies. With the
+ * identity order ({@link #of(InteractionGraph)}) users are rows {@code 0..U-1} and items rows {@code U..U+I-1}.
+ * No self loops; an isolated node has an empty row (and a zero scale), so its propagated row is 0, never NaN.
  *
- * <p>Embedding tables are flat row-major {@code float[]} of {@code numNodes × dim}. This class holds the scalar
- * kernel {@link #multiplyRows}; it is the oracle for the {@link Kernels} (SIMD) ones that {@link #multiply} and
- * the partial products use. Those sum each row's neighbours in column order with the same float operations, so
- * they give the scalar kernel's result bit for bit, whatever the thread count.
+ * <p>Each row lists its neighbours in ascending node id whatever the order (their rows need not be ascending), so
+ * a row is summed in the same order, with the same float operations, in every node order. Embedding tables are
+ * flat row-major {@code float[]} of {@code numNodes × dim}. This class holds the scalar kernel
+ * {@link #multiplyRows}; it is the oracle for the {@link Kernels} (SIMD) ones that {@link #multiply} and the partial
+ * products use, which give its result bit for bit, whatever the thread count.
  */
 public final class NormalizedAdjacency {
 
     private final int numUsers;
     private final int numItems;
+    private final NodeOrder order;
     private final int[] rowOffsets;   // numNodes + 1
-    private final int[] columns;      // neighbour node ids, sorted within each row
-    private final float[] invSqrtDegree; // the weight of non-zero (r, c) is invSqrtDegree[r] · invSqrtDegree[c]
+    private final int[] columns;      // neighbour rows, in ascending node id within each row
+    private final float[] invSqrtDegree; // per row; the weight of non-zero (r, c) is invSqrtDegree[r] · invSqrtDegree[c]
     private final Kernels kernels = VectorizationProvider.kernels();
     private volatile int[] cachedBounds; // row ranges of equal non-zeros, for the last part count asked
+    private volatile int[] cachedScatterBounds; // the same, one range per thread
 
-    private NormalizedAdjacency(int numUsers, int numItems, int[] rowOffsets, int[] columns, float[] invSqrtDegree) {
+    private NormalizedAdjacency(int numUsers, int numItems, NodeOrder order, int[] rowOffsets, int[] columns,
+                                float[] invSqrtDegree) {
         this.numUsers = numUsers;
         this.numItems = numItems;
+        this.order = order;
         this.rowOffsets = rowOffsets;
         this.columns = columns;
         this.invSqrtDegree = invSqrtDegree;
     }
 
+    /** In the identity order: node n is row n. */
     public static NormalizedAdjacency of(InteractionGraph graph) {
+        return of(graph, NodeOrder.identity(graph.numUsers() + graph.numItems()));
+    }
+
+    /** In {@code order}: node n is row {@code order.position(n)}. */
+    public static NormalizedAdjacency of(InteractionGraph graph, NodeOrder order) {
         int users = graph.numUsers(), items = graph.numItems(), nodes = users + items;
+        if (order.size() != nodes) {
+            throw new IllegalArgumentException("the order has " + order.size() + " nodes, the graph " + nodes);
+        }
         long nnzLong = 2L * graph.numEdges();
         if (nnzLong > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("graph too large: " + graph.numEdges() + " edges (at most "
@@ -43,24 +59,29 @@ public final class NormalizedAdjacency {
         int nnz = (int) nnzLong;
         int[] offsets = new int[nodes + 1];
         int[] columns = new int[nnz];
+        int[] position = order.positions();
         int[] uOff = graph.userOffsets(), uIdx = graph.userIndices();
         int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
         int w = 0;
-        for (int u = 0; u < users; u++) {
-            for (int p = uOff[u]; p < uOff[u + 1]; p++) columns[w++] = users + uIdx[p];
-            offsets[u + 1] = w;
-        }
-        for (int i = 0; i < items; i++) {
-            for (int p = iOff[i]; p < iOff[i + 1]; p++) columns[w++] = iIdx[p];
-            offsets[users + i + 1] = w;
+        for (int r = 0; r < nodes; r++) {
+            int n = order.node(r);
+            if (n < users) {
+                for (int p = uOff[n]; p < uOff[n + 1]; p++) columns[w++] = position[users + uIdx[p]];
+            } else {
+                for (int p = iOff[n - users]; p < iOff[n - users + 1]; p++) columns[w++] = position[iIdx[p]];
+            }
+            offsets[r + 1] = w;
         }
         float[] scale = new float[nodes];
         for (int r = 0; r < nodes; r++) {
             int degree = offsets[r + 1] - offsets[r];
             scale[r] = degree == 0 ? 0f : (float) (1.0 / Math.sqrt(degree));
         }
-        return new NormalizedAdjacency(users, items, offsets, columns, scale);
+        return new NormalizedAdjacency(users, items, order, offsets, columns, scale);
     }
+
+    /** Where each node's row is. */
+    public NodeOrder order() { return order; }
 
     public int numUsers() { return numUsers; }
 
@@ -150,36 +171,33 @@ public final class NormalizedAdjacency {
     }
 
     /**
-     * {@code y += Â x} where x is zero except on the rows {@code rows[0..count)} (ascending), whose values are given
-     * compactly: row {@code rows[i]} of x is {@code xRows[i·dim ..]}. Works as a scatter from those rows, so it costs
-     * their non-zeros only. Each output row receives its terms in ascending source order, i.e. the order of the
-     * gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y} it gives that
-     * kernel's result (up to the sign of zero). Output rows are split over the workers, so no two threads write the
-     * same row. Row r of y starts at {@code yBase + r·dim}.
+     * {@code y += Â x} where x is zero except on the rows {@code rows[0..count)}, listed in ascending node id, whose
+     * values are given compactly: row {@code rows[i]} of x is {@code xRows[i·dim ..]}. Works as a scatter from those
+     * rows, so it costs their non-zeros only. Each output row receives its terms in ascending source node id, i.e.
+     * the order of the gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y}
+     * it gives that kernel's result (up to the sign of zero). Output rows are split over the workers, each scanning
+     * the sources' non-zeros for its own rows, so no two threads write the same row. Row r of y starts at
+     * {@code yBase + r·dim}.
      */
     public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, int yBase, Workers workers) {
-        int[] bounds = rowRanges(workers);
-        workers.run(bounds.length - 1, t -> {
-            int lo = bounds[t], hi = bounds[t + 1];
+        int[] bounds = cachedScatterBounds;
+        if (bounds == null || bounds.length != workers.threads() + 1) {
+            cachedScatterBounds = bounds = Workers.balancedRanges(rowOffsets, numNodes(), workers.threads());
+        }
+        int[] ranges = bounds;
+        workers.run(ranges.length - 1, t -> {
+            int lo = ranges[t], hi = ranges[t + 1];
             for (int i = 0; i < count; i++) {
-                int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
-                if (p0 == p1 || columns[p0] >= hi || columns[p1 - 1] < lo) continue;
-                int a = lowerBound(columns, p0, p1, lo), b = lowerBound(columns, a, p1, hi);
-                if (a < b) {
-                    kernels.scatterRow(columns, invSqrtDegree, invSqrtDegree[r], a, b, xRows, i * dim, y, yBase, dim);
+                int r = rows[i];
+                float rowScale = invSqrtDegree[r];
+                for (int p = rowOffsets[r]; p < rowOffsets[r + 1]; p++) {
+                    int c = columns[p];
+                    if (c >= lo && c < hi) {
+                        kernels.scatterRow(columns, invSqrtDegree, rowScale, p, p + 1, xRows, i * dim, y, yBase, dim);
+                    }
                 }
             }
         });
-    }
-
-    /** First position in sorted {@code a[from, to)} whose value is >= key. */
-    private static int lowerBound(int[] a, int from, int to, int key) {
-        while (from < to) {
-            int mid = (from + to) >>> 1;
-            if (a[mid] < key) from = mid + 1;
-            else to = mid;
-        }
-        return from;
     }
 
     /**

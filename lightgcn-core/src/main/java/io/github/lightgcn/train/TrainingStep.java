@@ -22,7 +22,10 @@ import java.util.Arrays;
  *   whole-table fill per step).</li>
  * </ul>
  * Every row is computed with the same float operations in the same order as the reference path, whatever the
- * thread count. Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not thread-safe.
+ * thread count and the adjacency's {@link io.github.lightgcn.sparse.NodeOrder}. Triples name nodes by id; the ego
+ * table, Adam's moments and the scratch tables are in the adjacency's order (node n at row
+ * {@code order().position(n)}). Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not
+ * thread-safe.
  */
 public final class TrainingStep {
 
@@ -40,6 +43,7 @@ public final class TrainingStep {
     private final Kernels kernels = VectorizationProvider.kernels();
     private final Workers workers;
     private final int layers, dim, numUsers, numNodes;
+    private final int[] position;    // table row of each node id
     private final float l2;
     private final float inv;
     private final float[][] layer;   // forward E1..E(K-1); reused backward as H2..H(K-1)
@@ -54,7 +58,7 @@ public final class TrainingStep {
     private final float[][] rowScratch;
 
     // per-batch buffers, grown to the largest batch seen
-    private int[] nodes = new int[0];       // batch nodes, ascending
+    private int[] nodes = new int[0];       // rows of the batch's nodes, in ascending node id
     private int[] occurrences = new int[0]; // times each batch node appears in the batch
     private float[] lastLayer = new float[0], finals = new float[0], finalGrad = new float[0];
     private int[] su = new int[0], si = new int[0], sj = new int[0];
@@ -71,6 +75,7 @@ public final class TrainingStep {
         this.inv = 1f / (layers + 1);
         this.numUsers = adjacency.numUsers();
         this.numNodes = adjacency.numNodes();
+        this.position = adjacency.order().positions();
         this.layer = new float[Math.max(0, layers - 1)][];
         for (int k = 0; k < layer.length; k++) layer[k] = AlignedRows.allocate(numNodes, dim);
         this.firstGrad = layers >= 1 ? AlignedRows.allocate(numNodes, dim) : null;
@@ -99,14 +104,17 @@ public final class TrainingStep {
         collectBatchNodes(triples, from, to);
         int count = countNodes;
         forward(ego, egoBase, count);
-        BprObjective.Loss loss = bpr(ego, egoBase, triples, from, to, count);
+        BprObjective.Loss loss = bpr(ego, egoBase, batch, count);
         backwardAndUpdate(ego, egoBase, adam, count, l2 * (1f / batch));
         return loss;
     }
 
     private int countNodes;
 
-    /** The batch's distinct nodes, ascending (the scatter's order), their compact slots and occurrence counts. */
+    /**
+     * The rows of the batch's distinct nodes in ascending node id (the scatter's order, which makes each output
+     * row's sum the gather's), their compact slots and occurrence counts.
+     */
     private void collectBatchNodes(Triples t, int from, int to) {
         int batch = to - from;
         ensureBatchCapacity(batch);
@@ -116,26 +124,28 @@ public final class TrainingStep {
         }
         int cur = currentStamp, count = 0;
         int[] us = t.users(), is = t.positives(), js = t.negatives();
-        for (int b = from; b < to; b++) {
+        for (int b = from; b < to; b++) { // node ids first, stamped by row
             int u = us[b], i = numUsers + is[b], j = numUsers + js[b];
-            if (stamp[u] != cur) { stamp[u] = cur; nodes[count++] = u; }
-            if (stamp[i] != cur) { stamp[i] = cur; nodes[count++] = i; }
-            if (stamp[j] != cur) { stamp[j] = cur; nodes[count++] = j; }
+            if (stamp[position[u]] != cur) { stamp[position[u]] = cur; nodes[count++] = u; }
+            if (stamp[position[i]] != cur) { stamp[position[i]] = cur; nodes[count++] = i; }
+            if (stamp[position[j]] != cur) { stamp[position[j]] = cur; nodes[count++] = j; }
         }
         Arrays.sort(nodes, 0, count);
         int[] offsets = adjacency.rowOffsets();
         long nonZeros = 0;
         for (int s = 0; s < count; s++) {
-            slot[nodes[s]] = s;
+            int row = position[nodes[s]];
+            nodes[s] = row;
+            slot[row] = s;
             occurrences[s] = 0;
-            nonZeros += offsets[nodes[s] + 1] - offsets[nodes[s]];
+            nonZeros += offsets[row + 1] - offsets[row];
         }
         batchNonZeros = nonZeros;
         for (int b = from; b < to; b++) {
             int q = b - from;
-            su[q] = slot[us[b]];
-            si[q] = slot[numUsers + is[b]];
-            sj[q] = slot[numUsers + js[b]];
+            su[q] = slot[position[us[b]]];
+            si[q] = slot[position[numUsers + is[b]]];
+            sj[q] = slot[position[numUsers + js[b]]];
             occurrences[su[q]]++;
             occurrences[si[q]]++;
             occurrences[sj[q]]++;
@@ -187,10 +197,8 @@ public final class TrainingStep {
     }
 
     /** BPR loss and its gradient w.r.t. the batch's final rows ({@code finalGrad}, compact). */
-    private BprObjective.Loss bpr(float[] ego, int egoBase, Triples t, int from, int to, int count) {
-        int batch = to - from;
+    private BprObjective.Loss bpr(float[] ego, int egoBase, int batch, int count) {
         float invBatch = 1f / batch;
-        int[] us = t.users(), is = t.positives(), js = t.negatives();
         // per triple, independent: scores, loss terms, gradient scales, norms (parallel)
         int parts = Math.min(workers.threads(), Math.max(1, batch / 128));
         workers.run(parts, task -> {
@@ -200,9 +208,8 @@ public final class TrainingStep {
                 float x = scoreDifference(finals, u, i, j, dim);
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
-                int b = from + q;
-                squaredNorms[q] = squaredNorms(ego, egoBase + us[b] * dim, egoBase + (numUsers + is[b]) * dim,
-                        egoBase + (numUsers + js[b]) * dim, dim);
+                squaredNorms[q] = squaredNorms(ego, egoBase + nodes[su[q]] * dim, egoBase + nodes[si[q]] * dim,
+                        egoBase + nodes[sj[q]] * dim, dim);
             }
         });
         // sums and gradient accumulation in triple order (a row's updates in the reference's order)

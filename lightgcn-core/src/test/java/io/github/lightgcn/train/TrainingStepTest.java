@@ -3,6 +3,7 @@ package io.github.lightgcn.train;
 import io.github.lightgcn.concurrent.Workers;
 import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.sparse.NodeOrder;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import io.github.lightgcn.testing.Graphs;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,24 +122,28 @@ class TrainingStepTest {
     }
 
     private static void check(InteractionGraph g, int layers, int dim, int threads, double l2) {
-        check(g, layers, dim, threads, l2, 0);
-        check(g, layers, dim, threads, l2, AlignedRows.BASE); // the layout LightGCN trains on
+        NodeOrder identity = NodeOrder.identity(g.numUsers() + g.numItems());
+        check(g, layers, dim, threads, l2, 0, identity);
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, identity);
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.breadthFirst(g)); // the layout LightGCN trains on
     }
 
-    private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base) {
+    /** Ours on the adjacency in {@code order}, the reference in node-id order. */
+    private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
+                              NodeOrder order) {
         NormalizedAdjacency adj = NormalizedAdjacency.of(g);
         int size = adj.numNodes() * dim;
         Random r = new Random(dim * 31L + layers);
         float[] ego = new float[size];
         for (int p = 0; p < size; p++) ego[p] = (float) (r.nextGaussian() * 0.3);
         float[] ours = new float[base + size];
-        System.arraycopy(ego, 0, ours, base, size);
+        order.fromNodeOrder(ego, ours, base, dim);
         ReferenceStep reference = new ReferenceStep(adj, layers, dim, (float) l2, size);
         Adam adam = new Adam(base + size, 0.01f);
         NegativeSampler sampler = new NegativeSampler(g, Sampling.EDGE_UNIFORM);
         java.util.Set<Boolean> routes = new java.util.HashSet<>();
         try (Workers w = new Workers(threads)) {
-            TrainingStep step = new TrainingStep(adj, layers, dim, (float) l2, w);
+            TrainingStep step = new TrainingStep(NormalizedAdjacency.of(g, order), layers, dim, (float) l2, w);
             for (int epoch = 0; epoch < 3; epoch++) {
                 Triples t = sampler.sampleEpoch(Rng.stream(9, 2, epoch));
                 int batchSize = 23 + epoch * 17; // uneven batches with repeated nodes
@@ -149,8 +154,8 @@ class TrainingStepTest {
                     if (from == 0) routes.add(step.lastFirstLayerWasScatter());
                     assertEquals(expected[0], loss.bpr(), 0.0, "bpr loss");
                     assertEquals(expected[1], loss.regularization(), 0.0, "l2 term");
-                    assertArrayEquals(ego, Arrays.copyOfRange(ours, base, base + size), 0f,
-                            "ego embeddings after the step (row 0 at " + base + ")");
+                    assertArrayEquals(ego, order.toNodeOrder(ours, base, dim), 0f,
+                            "ego embeddings after the step (row 0 at " + base + ", identity order " + order.isIdentity() + ")");
                     for (int p = 0; p < base; p++) assertEquals(0f, ours[p], "padding before row 0");
                 }
             }

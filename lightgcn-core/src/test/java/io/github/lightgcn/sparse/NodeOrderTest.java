@@ -1,0 +1,117 @@
+package io.github.lightgcn.sparse;
+
+import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.simd.AlignedRows;
+import io.github.lightgcn.testing.Graphs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The breadth-first node order, and that propagating in it gives the node-id order's rows bit for bit. */
+class NodeOrderTest {
+
+    @Test
+    void breadthFirstFromTheHighestDegreeNodeByHand() {
+        // users 0..2, items 0..2 (nodes 3..5), plus an isolated user 3:
+        // u0-i0, u0-i1, u1-i1, u1-i2, u2-i1. Degrees: u0 2, u1 2, u2 1, u3 0, i0 1, i1 3, i2 1.
+        InteractionGraph g = InteractionGraph.fromPairs(4, 3, new int[]{0, 0, 1, 1, 2}, new int[]{0, 1, 1, 2, 1});
+        NodeOrder order = NodeOrder.breadthFirst(g);
+        // start at i1 (node 5); its users in id order u0, u1, u2; then u0's new item i0 (node 4), u1's new i2 (node 6);
+        // the isolated u3 last
+        int[] expectedNodeAtRow = {5, 0, 1, 2, 4, 6, 3};
+        for (int row = 0; row < expectedNodeAtRow.length; row++) {
+            assertEquals(expectedNodeAtRow[row], order.node(row), "node at row " + row);
+            assertEquals(row, order.position(expectedNodeAtRow[row]));
+        }
+        assertFalse(order.isIdentity());
+        assertTrue(NodeOrder.identity(7).isIdentity());
+    }
+
+    @Test
+    void isAPermutationAndTablesRoundTrip() {
+        InteractionGraph g = Graphs.random(200, 150, 0.02, 3); // sparse: several components, isolated nodes
+        NodeOrder order = NodeOrder.breadthFirst(g);
+        int n = order.size(), dim = 5;
+        boolean[] seen = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            assertFalse(seen[order.position(v)], "row " + order.position(v) + " used twice");
+            seen[order.position(v)] = true;
+            assertEquals(v, order.node(order.position(v)));
+        }
+        float[] plain = random(n * dim, 1);
+        float[] table = new float[AlignedRows.BASE + n * dim];
+        order.fromNodeOrder(plain, table, AlignedRows.BASE, dim);
+        assertArrayEquals(plain, order.toNodeOrder(table, AlignedRows.BASE, dim));
+        int v = 17;
+        assertArrayEquals(Arrays.copyOfRange(plain, v * dim, v * dim + dim),
+                Arrays.copyOfRange(table, AlignedRows.BASE + order.position(v) * dim, AlignedRows.BASE + order.position(v) * dim + dim));
+        assertArrayEquals(Arrays.copyOfRange(plain, 200 * dim, n * dim), order.toNodeOrder(table, AlignedRows.BASE, dim, 200, n));
+        assertThrows(IllegalArgumentException.class, () -> order.fromNodeOrder(new float[3], table, 0, dim));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 17, 64})
+    void propagationInBreadthFirstOrderEqualsNodeIdOrderBitForBit(int dim) {
+        InteractionGraph g = Graphs.random(120, 90, 0.05, dim);
+        NormalizedAdjacency plain = NormalizedAdjacency.of(g);
+        NodeOrder order = NodeOrder.breadthFirst(g);
+        NormalizedAdjacency renumbered = NormalizedAdjacency.of(g, order);
+        assertSame(order, renumbered.order());
+        int n = plain.numNodes();
+        float[] x = random(n * dim, 2);
+        float[] expected = new float[n * dim];
+        plain.multiplyRows(x, expected, dim, 0, n);
+
+        float[] xr = new float[n * dim], yr = new float[n * dim];
+        order.fromNodeOrder(x, xr, 0, dim);
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Workers w = new Workers(threads)) {
+                renumbered.multiply(xr, yr, dim, w);
+            }
+            assertArrayEquals(expected, order.toNodeOrder(yr, 0, dim), 0f, threads + " threads");
+        }
+        float[] meanPlain = new float[n * dim], meanRenumbered = new float[n * dim];
+        try (Workers w = new Workers(2)) {
+            new LayerMeanPropagation(plain, 3, dim, w).apply(x, meanPlain);
+            new LayerMeanPropagation(renumbered, 3, dim, w).apply(xr, meanRenumbered);
+        }
+        assertArrayEquals(meanPlain, order.toNodeOrder(meanRenumbered, 0, dim), 0f, "layer mean");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 64})
+    void scatterInBreadthFirstOrderEqualsTheGather(int dim) {
+        InteractionGraph g = Graphs.random(60, 50, 0.08, 11 * dim);
+        NodeOrder order = NodeOrder.breadthFirst(g);
+        NormalizedAdjacency renumbered = NormalizedAdjacency.of(g, order);
+        int n = renumbered.numNodes();
+        int[] sourceNodes = {0, 4, 9, 33, 59, 60, 71, 100, n - 1}; // ascending node ids, users and items
+        int[] rows = new int[sourceNodes.length];
+        for (int i = 0; i < rows.length; i++) rows[i] = order.position(sourceNodes[i]);
+        float[] compact = random(rows.length * dim, 5);
+        float[] dense = new float[n * dim]; // x in node-id order, zero off the sources
+        for (int i = 0; i < rows.length; i++) System.arraycopy(compact, i * dim, dense, sourceNodes[i] * dim, dim);
+        float[] gather = new float[n * dim];
+        NormalizedAdjacency.of(g).multiplyRows(dense, gather, dim, 0, n);
+        for (int threads = 1; threads <= 3; threads++) {
+            float[] scatter = new float[AlignedRows.BASE + n * dim];
+            try (Workers w = new Workers(threads)) {
+                renumbered.scatterAddRows(rows, rows.length, compact, dim, scatter, AlignedRows.BASE, w);
+            }
+            assertArrayEquals(gather, order.toNodeOrder(scatter, AlignedRows.BASE, dim), 0f, threads + " threads");
+        }
+    }
+
+    private static float[] random(int size, long seed) {
+        Random r = new Random(seed);
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) a[i] = (float) r.nextGaussian();
+        return a;
+    }
+}
