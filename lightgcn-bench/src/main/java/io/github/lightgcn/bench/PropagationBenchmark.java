@@ -4,6 +4,7 @@ import io.github.lightgcn.concurrent.Workers;
 import io.github.lightgcn.simd.Kernels;
 import io.github.lightgcn.simd.ScalarKernels;
 import io.github.lightgcn.simd.VectorizationProvider;
+import io.github.lightgcn.sparse.NodeOrder;
 import io.github.lightgcn.sparse.NormalizedAdjacency;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -42,9 +43,9 @@ public class PropagationBenchmark {
     @Param({"2"})
     public int threads;
 
-    NormalizedAdjacency adj;
+    NormalizedAdjacency adj, adjBreadthFirst; // node-id order; LightGCN's training order
     Workers workers;
-    int[] bounds;
+    int[] bounds, boundsBreadthFirst;
     float[] x, y, scaled, xAligned, yAligned, values;
     Kernels simd, scalar;
     long layerBytes;
@@ -55,9 +56,12 @@ public class PropagationBenchmark {
 
     @Setup
     public void setup() {
-        adj = NormalizedAdjacency.of(Datasets.gowalla().train());
+        var train = Datasets.gowalla().train();
+        adj = NormalizedAdjacency.of(train);
+        adjBreadthFirst = NormalizedAdjacency.of(train, NodeOrder.breadthFirst(train));
         workers = new Workers(threads);
         bounds = adj.rowRanges(workers);
+        boundsBreadthFirst = adjBreadthFirst.rowRanges(workers);
         int n = adj.numNodes();
         x = new float[n * DIM];
         y = new float[n * DIM];
@@ -98,6 +102,15 @@ public class PropagationBenchmark {
         workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0,
                 DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
+    }
+
+    /** The same layer in the breadth-first node order LightGCN trains in (aligned rows, as in training). */
+    @Benchmark
+    public float[] layerSimdBreadthFirst() {
+        NormalizedAdjacency a = adjBreadthFirst;
+        workers.run(boundsBreadthFirst.length - 1, t -> simd.spmmRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(),
+                xAligned, 12, DIM, boundsBreadthFirst[t], boundsBreadthFirst[t + 1], yAligned, 12));
+        return yAligned;
     }
 
     /** The stored-values form the library used before: the same sums, each weight read from a values array. */
