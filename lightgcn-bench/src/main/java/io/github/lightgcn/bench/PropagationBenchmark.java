@@ -113,7 +113,10 @@ public class PropagationBenchmark {
         return yAligned;
     }
 
-    /** The stored-values form the library used before: the same sums, each weight read from a values array. */
+    /**
+     * The stored-values form the library used before, on the same aligned tables as {@link #layerSimdAlignedRows}:
+     * the same sums, each weight read from a values array instead of computed from the degree scales.
+     */
     @Benchmark
     public float[] layerSimdStoredValues() {
         workers.run(bounds.length - 1, t -> {
@@ -123,19 +126,20 @@ public class PropagationBenchmark {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
                 for (int p = off[r]; p < off[r + 1]; p++) {
                     float v = values[p];
-                    int in = col[p] * DIM;
-                    a0 = a0.add(FloatVector.fromArray(S, x, in).mul(v));
-                    a1 = a1.add(FloatVector.fromArray(S, x, in + l).mul(v));
-                    a2 = a2.add(FloatVector.fromArray(S, x, in + 2 * l).mul(v));
-                    a3 = a3.add(FloatVector.fromArray(S, x, in + 3 * l).mul(v));
+                    int in = 12 + col[p] * DIM;
+                    a0 = a0.add(FloatVector.fromArray(S, xAligned, in).mul(v));
+                    a1 = a1.add(FloatVector.fromArray(S, xAligned, in + l).mul(v));
+                    a2 = a2.add(FloatVector.fromArray(S, xAligned, in + 2 * l).mul(v));
+                    a3 = a3.add(FloatVector.fromArray(S, xAligned, in + 3 * l).mul(v));
                 }
-                a0.intoArray(y, r * DIM);
-                a1.intoArray(y, r * DIM + l);
-                a2.intoArray(y, r * DIM + 2 * l);
-                a3.intoArray(y, r * DIM + 3 * l);
+                int out = 12 + r * DIM;
+                a0.intoArray(yAligned, out);
+                a1.intoArray(yAligned, out + l);
+                a2.intoArray(yAligned, out + 2 * l);
+                a3.intoArray(yAligned, out + 3 * l);
             }
         });
-        return y;
+        return yAligned;
     }
 
     /**

@@ -25,10 +25,10 @@ public final class NormalizedAdjacency {
     private final NodeOrder order;
     private final int[] rowOffsets;   // numNodes + 1
     private final int[] columns;      // neighbour rows, in ascending node id within each row
-    private final float[] invSqrtDegree; // per row; the weight of non-zero (r, c) is invSqrtDegree[r] · invSqrtDegree[c]
+    private final int[] sortedColumns; // the same, ascending within each row (the scatter's search); identity: columns
+    private final float[] invSqrtDegree; // per row; non-zero (r, c) weighs invSqrtDegree[r] · invSqrtDegree[c]
     private final Kernels kernels = VectorizationProvider.kernels();
     private volatile int[] cachedBounds; // row ranges of equal non-zeros, for the last part count asked
-    private volatile int[] cachedScatterBounds; // the same, one range per thread
 
     private NormalizedAdjacency(int numUsers, int numItems, NodeOrder order, int[] rowOffsets, int[] columns,
                                 float[] invSqrtDegree) {
@@ -38,6 +38,14 @@ public final class NormalizedAdjacency {
         this.rowOffsets = rowOffsets;
         this.columns = columns;
         this.invSqrtDegree = invSqrtDegree;
+        if (order.isIdentity()) {
+            this.sortedColumns = columns;
+        } else {
+            this.sortedColumns = columns.clone();
+            for (int r = 0; r < numUsers + numItems; r++) {
+                java.util.Arrays.sort(sortedColumns, rowOffsets[r], rowOffsets[r + 1]);
+            }
+        }
     }
 
     /** In the identity order: node n is row n. */
@@ -175,35 +183,40 @@ public final class NormalizedAdjacency {
      * values are given compactly: row {@code rows[i]} of x is {@code xRows[i·dim ..]}. Works as a scatter from those
      * rows, so it costs their non-zeros only. Each output row receives its terms in ascending source node id, i.e.
      * the order of the gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y}
-     * it gives that kernel's result (up to the sign of zero). Output rows are split over the workers, each scanning
-     * the sources' non-zeros for its own rows, so no two threads write the same row. Row r of y starts at
-     * {@code yBase + r·dim}.
+     * it gives that kernel's result (up to the sign of zero). Output rows are split over the workers, each finding
+     * its own rows in each source's neighbours (kept sorted by row for this search), so no two threads write the
+     * same row. Row r of y starts at {@code yBase + r·dim}.
      */
     public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, int yBase, Workers workers) {
-        int[] bounds = cachedScatterBounds;
-        if (bounds == null || bounds.length != workers.threads() + 1) {
-            cachedScatterBounds = bounds = Workers.balancedRanges(rowOffsets, numNodes(), workers.threads());
-        }
-        int[] ranges = bounds;
-        workers.run(ranges.length - 1, t -> {
-            int lo = ranges[t], hi = ranges[t + 1];
+        int[] bounds = rowRanges(workers);
+        workers.run(bounds.length - 1, t -> {
+            int lo = bounds[t], hi = bounds[t + 1];
             for (int i = 0; i < count; i++) {
-                int r = rows[i];
-                float rowScale = invSqrtDegree[r];
-                for (int p = rowOffsets[r]; p < rowOffsets[r + 1]; p++) {
-                    int c = columns[p];
-                    if (c >= lo && c < hi) {
-                        kernels.scatterRow(columns, invSqrtDegree, rowScale, p, p + 1, xRows, i * dim, y, yBase, dim);
-                    }
+                int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
+                if (p0 == p1 || sortedColumns[p0] >= hi || sortedColumns[p1 - 1] < lo) continue;
+                int a = lowerBound(sortedColumns, p0, p1, lo), b = lowerBound(sortedColumns, a, p1, hi);
+                if (a < b) {
+                    kernels.scatterRow(sortedColumns, invSqrtDegree, invSqrtDegree[r], a, b, xRows, i * dim, y, yBase,
+                            dim);
                 }
             }
         });
     }
 
+    /** First position in sorted {@code a[from, to)} whose value is >= key. */
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        while (from < to) {
+            int mid = (from + to) >>> 1;
+            if (a[mid] < key) from = mid + 1;
+            else to = mid;
+        }
+        return from;
+    }
+
     /**
-     * Scalar kernel: {@code y[r] = Σ_p d_r^-1/2 d_c^-1/2 · x[c = columns[p]]} for rows r in [from, to). Each row is summed in
-     * column order, so the result does not depend on how rows are split among threads. The oracle of the SIMD
-     * kernels.
+     * Scalar kernel: {@code y[r] = Σ_p d_r^-1/2 d_c^-1/2 · x[c = columns[p]]} for rows r in [from, to). Each row is
+     * summed in ascending neighbour node id, so the result does not depend on how rows are split among threads or
+     * on the node order. The oracle of the SIMD kernels.
      */
     public void multiplyRows(float[] x, float[] y, int dim, int from, int to) {
         for (int r = from; r < to; r++) {
