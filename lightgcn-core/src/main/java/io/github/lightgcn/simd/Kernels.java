@@ -65,10 +65,10 @@ public interface Kernels {
     void zero(float[] y, int yOff, int len);
 
     /**
-     * The BPR gradient of one triple on its final rows (all of length {@code len}):
-     * {@code G[gu] += g·(f[fj] − f[fi]); G[gi] −= g·f[fu]; G[gj] += g·f[fu]}.
+     * {@code y[yOff + k] += alpha · (x[aOff + k] − x[bOff + k])} for k in [0, len): the BPR gradient of a triple's
+     * user row, {@code G[u] += g·(f[j] − f[i])} (its item rows are {@link #axpy} with −g and g).
      */
-    void bprGradient(float g, float[] f, int fu, int fi, int fj, float[] grad, int gu, int gi, int gj, int len);
+    void addScaledDifference(float alpha, float[] x, int aOff, int bOff, float[] y, int yOff, int len);
 
     /**
      * One Adam step on elements [from, to) of {@code params}, {@code m}, {@code v} with gradient

@@ -189,23 +189,13 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public void bprGradient(float g, float[] f, int fu, int fi, int fj, float[] grad, int gu, int gi, int gj,
-                            int len) {
+    public void addScaledDifference(float alpha, float[] x, int aOff, int bOff, float[] y, int yOff, int len) {
         int k = 0;
         for (int bound = S.loopBound(len); k < bound; k += L) {
-            FloatVector eu = FloatVector.fromArray(S, f, fu + k);
-            FloatVector diff = FloatVector.fromArray(S, f, fj + k).sub(FloatVector.fromArray(S, f, fi + k));
-            FloatVector.fromArray(S, grad, gu + k).add(diff.mul(g)).intoArray(grad, gu + k);
-            FloatVector geu = eu.mul(g);
-            FloatVector.fromArray(S, grad, gi + k).sub(geu).intoArray(grad, gi + k);
-            FloatVector.fromArray(S, grad, gj + k).add(geu).intoArray(grad, gj + k);
+            FloatVector diff = FloatVector.fromArray(S, x, aOff + k).sub(FloatVector.fromArray(S, x, bOff + k));
+            FloatVector.fromArray(S, y, yOff + k).add(diff.mul(alpha)).intoArray(y, yOff + k);
         }
-        for (; k < len; k++) {
-            float eu = f[fu + k];
-            grad[gu + k] += g * (f[fj + k] - f[fi + k]);
-            grad[gi + k] -= g * eu;
-            grad[gj + k] += g * eu;
-        }
+        for (; k < len; k++) y[yOff + k] += alpha * (x[aOff + k] - x[bOff + k]);
     }
 
     @Override

@@ -86,14 +86,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void bprGradient(float g, float[] f, int fu, int fi, int fj, float[] grad, int gu, int gi, int gj,
-                            int len) {
-        for (int k = 0; k < len; k++) {
-            float eu = f[fu + k];
-            grad[gu + k] += g * (f[fj + k] - f[fi + k]);
-            grad[gi + k] -= g * eu;
-            grad[gj + k] += g * eu;
-        }
+    public void addScaledDifference(float alpha, float[] x, int aOff, int bOff, float[] y, int yOff, int len) {
+        for (int k = 0; k < len; k++) y[yOff + k] += alpha * (x[aOff + k] - x[bOff + k]);
     }
 
     @Override

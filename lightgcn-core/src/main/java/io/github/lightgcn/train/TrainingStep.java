@@ -54,6 +54,7 @@ public final class TrainingStep {
     private final int[] slot;        // compact row of a batch node
     private int currentStamp;
     private final int[] bounds;      // row ranges of the workers
+    private int[] slotBounds = new int[0]; // slot ranges of the workers for the gradient of the final rows
     private final float[][] chunk;   // per range: CHUNK_ROWS × dim
     private final float[][] rowScratch;
 
@@ -212,16 +213,43 @@ public final class TrainingStep {
                         egoBase + nodes[sj[q]] * dim, dim);
             }
         });
-        // sums and gradient accumulation in triple order (a row's updates in the reference's order)
-        kernels.zero(finalGrad, 0, count * dim);
+        // the gradient: each worker owns a range of rows and applies their updates in triple order (a row's updates
+        // in the reference's order: G[u] += g(f[j] − f[i]), G[i] −= g f[u], G[j] += g f[u])
+        int[] ranges = slotRanges(count, parts);
+        workers.run(parts, task -> {
+            int lo = ranges[task], hi = ranges[task + 1];
+            kernels.zero(finalGrad, lo * dim, (hi - lo) * dim);
+            for (int q = 0; q < batch; q++) {
+                int u = su[q], i = si[q], j = sj[q];
+                float g = scale[q];
+                if (u >= lo && u < hi) {
+                    kernels.addScaledDifference(g, finals, j * dim, i * dim, finalGrad, u * dim, dim);
+                }
+                if (i >= lo && i < hi) kernels.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
+                if (j >= lo && j < hi) kernels.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
+            }
+        });
         double bprSum = 0, norms = 0;
         for (int q = 0; q < batch; q++) {
             bprSum += softplus[q];
             norms += squaredNorms[q];
-            kernels.bprGradient(scale[q], finals, su[q] * dim, si[q] * dim, sj[q] * dim, finalGrad, su[q] * dim,
-                    si[q] * dim, sj[q] * dim, dim);
         }
         return new BprObjective.Loss(bprSum / batch, l2 * 0.5 * norms / batch);
+    }
+
+    /** Slot ranges [ranges[t], ranges[t+1]) with about equal numbers of gradient updates (occurrences). */
+    private int[] slotRanges(int count, int parts) {
+        if (slotBounds.length != parts + 1) slotBounds = new int[parts + 1];
+        long total = 0, seen = 0;
+        for (int s = 0; s < count; s++) total += occurrences[s];
+        int s = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = total * p / parts;
+            while (s < count && seen < target) seen += occurrences[s++];
+            slotBounds[p] = s;
+        }
+        slotBounds[parts] = count;
+        return slotBounds;
     }
 
     /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */

@@ -136,8 +136,11 @@ class KernelsTest {
 
         float[][] f = {random(3 * len, 4), random(3 * len, 4)};
         float[][] g = {random(3 * len + 2, 5), random(3 * len + 2, 5)};
-        for (int i = 0; i < 2; i++) ks[i].bprGradient(0.013f, f[i], 0, 2 * len, len, g[i], 2, len + 2, 2 * len + 2, len);
+        for (int i = 0; i < 2; i++) ks[i].addScaledDifference(0.013f, f[i], 2 * len, len, g[i], 2, len);
         assertArrayEquals(g[0], g[1], 0f);
+        float[] expected = random(3 * len + 2, 5); // by hand: y += alpha · (x[a] − x[b])
+        for (int k = 0; k < len; k++) expected[2 + k] += 0.013f * (f[0][2 * len + k] - f[0][len + k]);
+        assertArrayEquals(expected, g[0], 0f);
 
         float[][] p = {random(len + 3, 6), random(len + 3, 6)};
         float[][] m = {random(len + 3, 7), random(len + 3, 7)};
