@@ -149,7 +149,8 @@ public final class LightGCN {
         int tables = 6 + Math.max(0, config.layers() - 1) + 2 + (config.patience() > 0 ? 1 : 0);
         long edges = train.numEdges();
         long graph = 4L * (2 * edges + 2 * nodes)           // InteractionGraph, both directions
-                + 4L * (2 * 2 * edges + nodes) + 4L * nodes;  // normalised adjacency: columns twice, offsets, scales
+                + 4L * (2 * 2 * edges + nodes) + 4L * nodes   // normalised adjacency: columns twice, offsets, scales
+                + 4L * 2 * nodes;                              // node order, both ways
         long sampling = 4L * 4 * edges;                      // triples + per-edge users
         long evaluation = evaluates ? 4L * config.threads() * config.evalBlockSize() * train.numItems() : 0;
         return tables * table + graph + sampling + evaluation;

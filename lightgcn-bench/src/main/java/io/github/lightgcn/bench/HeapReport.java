@@ -26,7 +26,8 @@ public final class HeapReport {
         long nodes = train.numUsers() + (long) train.numItems(), dim = 64, edges = train.numEdges();
         long embeddings = nodes * dim * 4, adam = 2 * embeddings;
         long graph = 4L * (2 * edges + train.numUsers() + train.numItems() + 2)   // InteractionGraph: CSR both ways
-                + 4L * (2 * 2 * edges + nodes + 1 + nodes);                      // Â: columns, values, offsets, d^-1/2
+                + 4L * (2 * 2 * edges + nodes + 1 + nodes)                       // Â: columns twice, offsets, d^-1/2
+                + 4L * 2 * nodes;                                                // node order, both ways
         long budget = 4 * (embeddings + adam + graph);
         long[] liveMax = {0};
         LightGCNConfig config = LightGCNConfig.builder().epochs(epochs).threads(threads).build();
