@@ -208,7 +208,6 @@ public final class LightGCN {
         /** The ego embeddings, an {@link AlignedRows} table (row r at BASE + r·dim) in {@code order}; Adam's alike. */
         final float[] ego;
         final float[] finalEmbeddings; // in order
-
         final Evaluator evaluator;
         final EarlyStopping stopping = new EarlyStopping(config.patience(), config.minDelta());
         final Map<String, String> identity;

@@ -8,9 +8,9 @@ import java.util.Arrays;
  * Where each node's row sits in the training tables. Nodes keep their ids (users {@code 0..U-1}, items
  * {@code U..U+I-1}); a table row is {@code position(node)}. {@link #breadthFirst} places nodes that share
  * neighbours next to each other, so a propagation layer gathers rows that are more often already in the core's
- * cache: measured 17 to 21% faster per Gowalla layer with 2 threads (8 to 14% with 1). Positions change where rows
- * are stored, never how a row is summed (see {@link NormalizedAdjacency#of(InteractionGraph, NodeOrder)}), so
- * results are the same bit for bit in any order.
+ * cache: measured 12 to 17% faster per Gowalla layer and 15% per training epoch with 2 threads (BENCHMARKS.md).
+ * Positions change where rows are stored, never how a row is summed (see
+ * {@link NormalizedAdjacency#of(InteractionGraph, NodeOrder)}), so results are the same bit for bit in any order.
  */
 public final class NodeOrder {
 

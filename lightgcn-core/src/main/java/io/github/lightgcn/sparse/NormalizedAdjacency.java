@@ -5,6 +5,8 @@ import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.simd.Kernels;
 import io.github.lightgcn.simd.VectorizationProvider;
 
+import java.util.Arrays;
+
 /**
  * The symmetric-normalised bipartite adjacency {@code Â = D^-1/2 A D^-1/2}, {@code A = [[0, R], [Rᵀ, 0]]}, as a
  * square CSR matrix over all nodes (users {@code 0..U-1}, items {@code U..U+I-1}), stored in a {@link NodeOrder}:
@@ -43,7 +45,7 @@ public final class NormalizedAdjacency {
         } else {
             this.sortedColumns = columns.clone();
             for (int r = 0; r < numUsers + numItems; r++) {
-                java.util.Arrays.sort(sortedColumns, rowOffsets[r], rowOffsets[r + 1]);
+                Arrays.sort(sortedColumns, rowOffsets[r], rowOffsets[r + 1]);
             }
         }
     }
@@ -132,8 +134,8 @@ public final class NormalizedAdjacency {
     /** {@code y = Â x} for tables whose row r starts at {@code xBase + r·dim} and {@code yBase + r·dim}. */
     public void multiply(float[] x, int xBase, float[] y, int yBase, int dim, Workers workers) {
         int[] bounds = rowRanges(workers);
-        workers.run(bounds.length - 1,
-                t -> kernels.spmmRows(rowOffsets, columns, invSqrtDegree, x, xBase, dim, bounds[t], bounds[t + 1], y, yBase));
+        workers.run(bounds.length - 1, t -> kernels.spmmRows(rowOffsets, columns, invSqrtDegree, x, xBase, dim,
+                bounds[t], bounds[t + 1], y, yBase));
     }
 
     /**
@@ -154,8 +156,8 @@ public final class NormalizedAdjacency {
     public void multiplyRowList(float[] x, int xBase, int dim, int[] rows, int count, float[] y, Workers workers) {
         int parts = workers.threads() == 1 ? 1 : workers.threads() * 4;
         int[] bounds = listRanges(rows, count, parts);
-        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, invSqrtDegree, x, xBase, dim, rows,
-                bounds[t], bounds[t + 1], y, bounds[t] * dim));
+        workers.run(bounds.length - 1, t -> kernels.spmmRowList(rowOffsets, columns, invSqrtDegree, x, xBase, dim,
+                rows, bounds[t], bounds[t + 1], y, bounds[t] * dim));
     }
 
     /** Splits a row list into ranges of about equal non-zeros. */

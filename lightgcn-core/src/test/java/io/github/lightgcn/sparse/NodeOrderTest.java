@@ -48,10 +48,10 @@ class NodeOrderTest {
         float[] table = new float[AlignedRows.BASE + n * dim];
         order.fromNodeOrder(plain, table, AlignedRows.BASE, dim);
         assertArrayEquals(plain, order.toNodeOrder(table, AlignedRows.BASE, dim));
-        int v = 17;
-        assertArrayEquals(Arrays.copyOfRange(plain, v * dim, v * dim + dim),
-                Arrays.copyOfRange(table, AlignedRows.BASE + order.position(v) * dim, AlignedRows.BASE + order.position(v) * dim + dim));
-        assertArrayEquals(Arrays.copyOfRange(plain, 200 * dim, n * dim), order.toNodeOrder(table, AlignedRows.BASE, dim, 200, n));
+        int v = 17, at = AlignedRows.BASE + order.position(v) * dim;
+        assertArrayEquals(Arrays.copyOfRange(plain, v * dim, v * dim + dim), Arrays.copyOfRange(table, at, at + dim));
+        assertArrayEquals(Arrays.copyOfRange(plain, 200 * dim, n * dim),
+                order.toNodeOrder(table, AlignedRows.BASE, dim, 200, n));
         assertThrows(IllegalArgumentException.class, () -> order.fromNodeOrder(new float[3], table, 0, dim));
     }
 
