@@ -61,6 +61,7 @@ class CheckpointResumeTest {
         Checkpoint saved = Checkpoint.load(cp);
         assertEquals(stopBatch == 0 ? stopEpoch : stopEpoch - 1, saved.completedEpochs());
         assertEquals(stopBatch, saved.nextBatch());
+        assertEquals(new Checkpoint.Position(saved.completedEpochs(), stopBatch), Checkpoint.position(cp));
 
         // resumed with another thread count: the result must not change
         var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
@@ -126,6 +127,12 @@ class CheckpointResumeTest {
                 () -> new LightGCN(config().build()).resumeFrom(cp).fit(G[0]));
         assertTrue(e.getMessage().contains("checksum mismatch") && e.getMessage().contains(cp.toString()),
                 e.getMessage());
+        Path other = dir.resolve("not-a-checkpoint.txt");
+        Files.writeString(other, "user item item item\n0 1 2 3 4 5 6 7 8 9 10 11 12\n");
+        var notCheckpoint = assertThrows(IOException.class, () -> Checkpoint.position(other));
+        assertTrue(notCheckpoint.getMessage().contains(other.toString()), notCheckpoint.getMessage());
+        var tooShort = assertThrows(IOException.class, () -> Checkpoint.position(Files.writeString(dir.resolve("s"), "x")));
+        assertTrue(tooShort.getMessage().contains("shorter"), tooShort.getMessage());
     }
 
     @Test

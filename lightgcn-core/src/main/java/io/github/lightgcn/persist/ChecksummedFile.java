@@ -34,7 +34,8 @@ import java.util.zip.CRC32C;
  */
 public final class ChecksummedFile {
 
-    static final int PREAMBLE = 20;
+    /** Bytes before the payload: magic, version, total length. */
+    public static final int PREAMBLE = 20;
     private static final int CHUNK = 1 << 16;
 
     private ChecksummedFile() {}

@@ -51,6 +51,32 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
         }
     }
 
+    /** Where a run stands: epochs fully trained and batches of the next one done. */
+    public record Position(int completedEpochs, int nextBatch) {}
+
+    /**
+     * The position of the checkpoint in {@code path}, from its first bytes only (magic, version and the two counts;
+     * the checksum is not verified here: {@link #load} verifies the whole file). For tools that need to know where
+     * a run stands without reading its tables; a file that is not a checkpoint is an IOException naming it.
+     */
+    public static Position position(Path path) throws IOException {
+        byte[] head = new byte[ChecksummedFile.PREAMBLE + 8];
+        try (var in = java.nio.file.Files.newInputStream(path)) {
+            if (in.readNBytes(head, 0, head.length) != head.length) {
+                throw new IOException(path + ": not a lightgcn checkpoint file (shorter than its header)");
+            }
+        }
+        var buffer = java.nio.ByteBuffer.wrap(head);
+        byte[] magic = new byte[8];
+        buffer.get(magic);
+        int version = buffer.getInt();
+        if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)) || version != VERSION) {
+            throw new IOException(path + ": not a lightgcn checkpoint file of version " + VERSION);
+        }
+        buffer.getLong(); // total length
+        return new Position(buffer.getInt(), buffer.getInt());
+    }
+
     /** Reads and verifies a checkpoint; a truncated, corrupted or foreign file is an IOException naming it. */
     public static Checkpoint load(Path path) throws IOException {
         ChecksummedFile.Reader in = ChecksummedFile.read(path, MAGIC, VERSION, "lightgcn checkpoint");
