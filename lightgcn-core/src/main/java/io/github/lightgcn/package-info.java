@@ -8,7 +8,8 @@
  *   <tr><td>{@link io.github.lightgcn.LightGCNModel}</td><td>immutable: any number of threads may call
  *       {@code recommend}, {@code score}, {@code evaluate} at once</td></tr>
  *   <tr><td>{@link io.github.lightgcn.graph.InteractionGraph}, {@link io.github.lightgcn.LightGCNConfig},
- *       {@link io.github.lightgcn.eval.Metrics}, {@link io.github.lightgcn.TrainingSummary}</td>
+ *       {@link io.github.lightgcn.eval.Metrics}, {@link io.github.lightgcn.TrainingSummary},
+ *       {@link io.github.lightgcn.sparse.NodeOrder}</td>
  *       <td>immutable</td></tr>
  *   <tr><td>{@link io.github.lightgcn.LightGCN}</td><td>one {@code fit} at a time (it uses its own worker
  *       threads inside); {@link io.github.lightgcn.LightGCN#requestStop()} may be called from any thread</td></tr>
