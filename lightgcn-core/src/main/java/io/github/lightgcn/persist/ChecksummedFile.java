@@ -34,8 +34,7 @@ import java.util.zip.CRC32C;
  */
 public final class ChecksummedFile {
 
-    /** Bytes before the payload: magic, version, total length. */
-    public static final int PREAMBLE = 20;
+    static final int PREAMBLE = 20;
     private static final int CHUNK = 1 << 16;
 
     private ChecksummedFile() {}
@@ -58,21 +57,10 @@ public final class ChecksummedFile {
      * @param what a description for messages, e.g. "lightgcn model"
      */
     public static Reader read(Path path, String magic, int version, String what) throws IOException {
-        byte[] expectedMagic = magicBytes(magic);
         long size = Files.size(path);
         if (size > Integer.MAX_VALUE - 16) throw new IOException(path + ": " + what + " file too large (" + size + " bytes)");
         byte[] bytes = Files.readAllBytes(path);
-        if (bytes.length < PREAMBLE + 8 || !Arrays.equals(bytes, 0, 8, expectedMagic, 0, 8)) {
-            throw new IOException(path + ": not a " + what + " file (bad magic or shorter than the "
-                    + (PREAMBLE + 8) + "-byte minimum)");
-        }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
-        buf.position(8);
-        int found = buf.getInt();
-        if (found != version) {
-            throw new IOException(path + ": unsupported " + what + " format version " + found + " (this library reads "
-                    + version + ")");
-        }
+        ByteBuffer buf = checkMagicAndVersion(path, bytes, bytes.length, PREAMBLE + 8, magic, version, what);
         long declared = buf.getLong();
         if (declared != bytes.length) {
             throw new IOException(path + ": " + what + " file is " + (bytes.length < declared ? "truncated" : "too long")
@@ -87,6 +75,40 @@ public final class ChecksummedFile {
         }
         buf.limit(bytes.length - 8);
         return new Reader(path, what, buf);
+    }
+
+    /**
+     * The first {@code payloadBytes} of a file's payload, after the same magic and version checks as {@link #read},
+     * without reading the rest of the file or verifying its checksum (which only {@link #read} does): a quick look
+     * at a header. Failures are {@link IOException}s naming the file.
+     */
+    public static ByteBuffer readStart(Path path, String magic, int version, String what, int payloadBytes)
+            throws IOException {
+        byte[] head = new byte[PREAMBLE + payloadBytes];
+        int length;
+        try (var in = Files.newInputStream(path)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        ByteBuffer buf = checkMagicAndVersion(path, head, length, head.length, magic, version, what);
+        buf.getLong(); // the declared length, which read checks against the whole file
+        return buf;
+    }
+
+    /** Checks the magic and the version at the start of {@code bytes[0, length)}; the buffer is left after them. */
+    private static ByteBuffer checkMagicAndVersion(Path path, byte[] bytes, int length, int minimum, String magic,
+                                                   int version, String what) throws IOException {
+        if (length < minimum || !Arrays.equals(bytes, 0, 8, magicBytes(magic), 0, 8)) {
+            throw new IOException(path + ": not a " + what + " file (bad magic or shorter than the " + minimum
+                    + "-byte minimum)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);
+        buf.position(8);
+        int found = buf.getInt();
+        if (found != version) {
+            throw new IOException(path + ": unsupported " + what + " format version " + found + " (this library reads "
+                    + version + ")");
+        }
+        return buf;
     }
 
     /** Sequential writer of the payload; {@link #commit()} makes the file appear, {@link #close()} discards it. */

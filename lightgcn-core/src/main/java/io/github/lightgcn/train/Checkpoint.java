@@ -60,21 +60,8 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
      * a run stands without reading its tables; a file that is not a checkpoint is an IOException naming it.
      */
     public static Position position(Path path) throws IOException {
-        byte[] head = new byte[ChecksummedFile.PREAMBLE + 8];
-        try (var in = java.nio.file.Files.newInputStream(path)) {
-            if (in.readNBytes(head, 0, head.length) != head.length) {
-                throw new IOException(path + ": not a lightgcn checkpoint file (shorter than its header)");
-            }
-        }
-        var buffer = java.nio.ByteBuffer.wrap(head);
-        byte[] magic = new byte[8];
-        buffer.get(magic);
-        int version = buffer.getInt();
-        if (!MAGIC.equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)) || version != VERSION) {
-            throw new IOException(path + ": not a lightgcn checkpoint file of version " + VERSION);
-        }
-        buffer.getLong(); // total length
-        return new Position(buffer.getInt(), buffer.getInt());
+        var head = ChecksummedFile.readStart(path, MAGIC, VERSION, "lightgcn checkpoint", 8);
+        return new Position(head.getInt(), head.getInt()); // the first two fields save() writes
     }
 
     /** Reads and verifies a checkpoint; a truncated, corrupted or foreign file is an IOException naming it. */
