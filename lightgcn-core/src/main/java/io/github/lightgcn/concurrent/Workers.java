@@ -128,6 +128,26 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
+     * Splits [0, n) into {@code bounds.length - 1} contiguous ranges of about equal total {@code weight(i)} and
+     * writes their boundaries into {@code bounds} (which it returns). For weights known item by item, e.g. the
+     * non-zeros of listed rows; {@link #balancedRanges} is the same split from a prefix array.
+     */
+    public static int[] weightedRanges(int n, java.util.function.IntUnaryOperator weight, int[] bounds) {
+        int parts = bounds.length - 1;
+        long total = 0, seen = 0;
+        for (int i = 0; i < n; i++) total += weight.applyAsInt(i);
+        int i = 0;
+        bounds[0] = 0;
+        for (int p = 1; p < parts; p++) {
+            long target = total * p / parts;
+            while (i < n && seen < target) seen += weight.applyAsInt(i++);
+            bounds[p] = i;
+        }
+        bounds[parts] = n;
+        return bounds;
+    }
+
+    /**
      * Splits [0, n) into contiguous ranges of about equal weight, where {@code prefix[r]} is the cumulative weight
      * before row r (a CSR offsets array works), and returns the range boundaries (length parts + 1).
      */

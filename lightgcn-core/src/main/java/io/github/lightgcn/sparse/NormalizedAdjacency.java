@@ -160,24 +160,11 @@ public final class NormalizedAdjacency {
                 rows, bounds[t], bounds[t + 1], y, bounds[t] * dim));
     }
 
-    /** Splits a row list into ranges of about equal non-zeros. */
+    /** Splits a row list into ranges of about equal non-zeros (+ 1 a row: an empty row still costs a little). */
     private int[] listRanges(int[] rows, int count, int parts) {
         parts = Math.max(1, Math.min(parts, count));
-        long total = 0;
-        for (int i = 0; i < count; i++) total += rowOffsets[rows[i] + 1] - rowOffsets[rows[i]] + 1;
-        int[] bounds = new int[parts + 1];
-        long seen = 0;
-        int i = 0;
-        for (int p = 1; p < parts; p++) {
-            long target = total * p / parts;
-            while (i < count && seen < target) {
-                seen += rowOffsets[rows[i] + 1] - rowOffsets[rows[i]] + 1;
-                i++;
-            }
-            bounds[p] = i;
-        }
-        bounds[parts] = count;
-        return bounds;
+        return Workers.weightedRanges(count, i -> rowOffsets[rows[i] + 1] - rowOffsets[rows[i]] + 1,
+                new int[parts + 1]);
     }
 
     /**

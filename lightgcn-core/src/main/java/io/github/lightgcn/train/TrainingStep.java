@@ -240,16 +240,7 @@ public final class TrainingStep {
     /** Slot ranges [ranges[t], ranges[t+1]) with about equal numbers of gradient updates (occurrences). */
     private int[] slotRanges(int count, int parts) {
         if (slotBounds.length != parts + 1) slotBounds = new int[parts + 1];
-        long total = 0, seen = 0;
-        for (int s = 0; s < count; s++) total += occurrences[s];
-        int s = 0;
-        for (int p = 1; p < parts; p++) {
-            long target = total * p / parts;
-            while (s < count && seen < target) seen += occurrences[s++];
-            slotBounds[p] = s;
-        }
-        slotBounds[parts] = count;
-        return slotBounds;
+        return Workers.weightedRanges(count, s -> occurrences[s], slotBounds);
     }
 
     /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */

@@ -21,6 +21,15 @@ class WorkersTest {
     }
 
     @Test
+    void weightedRangesSplitByTotalWeightByHand() {
+        int[] heavyLast = {1, 1, 1, 1, 4}; // total 8: the first range ends once it holds 4
+        assertArrayEquals(new int[]{0, 4, 5}, Workers.weightedRanges(5, i -> heavyLast[i], new int[3]));
+        assertArrayEquals(new int[]{0, 2, 4, 6}, Workers.weightedRanges(6, i -> 2, new int[]{9, 9, 9, 9}));
+        assertArrayEquals(new int[]{0, 3}, Workers.weightedRanges(3, i -> 5, new int[2]));
+        assertArrayEquals(new int[]{0, 0, 0}, Workers.weightedRanges(0, i -> 1, new int[3]));
+    }
+
+    @Test
     void aFailingTaskPropagatesAfterTheOthersFinishAndTheWorkersStayUsable() {
         try (Workers w = new Workers(2)) {
             for (int failing : new int[]{0, 3, 7}) {
