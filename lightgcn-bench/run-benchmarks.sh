@@ -7,10 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-bench-results}
 SHARED=${LIGHTGCN_SHARED:-../shared}   # the benchmarks read ../shared/data relative to the repo root
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java   # JDK 25 (set JAVA_HOME)
-if ! "$JAVA" -version 2>&1 | grep -Eq 'version "(2[5-9]|[3-9][0-9])'; then
-  echo "run-benchmarks.sh: the benchmarks need JDK 25 or later; $JAVA is: $("$JAVA" -version 2>&1 | head -1)" >&2
-  echo "  set JAVA_HOME, e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64" >&2
+source ./find-java.sh   # the JDK finder ./lightgcn uses; cwd is the repo root
+if ! JAVA="$(find_java)"; then
+  echo "run-benchmarks.sh: the benchmarks need JDK $required or later; none found (JAVA_HOME, PATH, /usr/lib/jvm)" >&2
   exit 2
 fi
 PY=${PYTHON:-/usr/bin/python3}
