@@ -121,6 +121,17 @@ class TrainingStepTest {
         check(Graphs.random(500, 400, 0.015, 7 + layers), layers, dim, threads, l2);
     }
 
+    @ParameterizedTest(name = "layers={0} threads={1}")
+    @CsvSource({"3, 2", "2, 1", "1, 2"})
+    void alternatingRoutesEqualReferenceBitForBit(int layers, int threads) {
+        // batches of 6 and of 300 triples on one graph: steps switch between the row list + scatter and the whole
+        // layers (whose layer K borrows the scatter's table), so each route must leave the tables as the other expects
+        InteractionGraph g = Graphs.random(200, 150, 0.03, 11 + layers);
+        java.util.Set<Boolean> routes = check(g, layers, 16, threads, 0.5, AlignedRows.BASE, NodeOrder.breadthFirst(g),
+                step -> step % 2 == 0 ? 6 : 300, true);
+        assertEquals(java.util.Set.of(true, false), routes, "both routes taken");
+    }
+
     private static void check(InteractionGraph g, int layers, int dim, int threads, double l2) {
         NodeOrder identity = NodeOrder.identity(g.numUsers() + g.numItems());
         check(g, layers, dim, threads, l2, 0, identity);
@@ -131,6 +142,19 @@ class TrainingStepTest {
     /** Ours on the adjacency in {@code order}, the reference in node-id order. */
     private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
                               NodeOrder order) {
+        java.util.Set<Boolean> routes = check(g, layers, dim, threads, l2, base, order, step -> -1, false);
+        boolean sparse = g.numEdges() > 2000;
+        if (layers >= 1) assertEquals(java.util.Set.of(sparse), routes, "expected the " + (sparse ? "scatter" : "dense") + " route");
+    }
+
+    /**
+     * Three epochs of steps, each compared with the reference; batch sizes {@code 23 + 17·epoch}, or
+     * {@code batchOfStep(step)} when that is positive. Returns the routes of the first batches (of all batches when
+     * {@code everyStep}).
+     */
+    private static java.util.Set<Boolean> check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
+                                                NodeOrder order, java.util.function.IntUnaryOperator batchOfStep,
+                                                boolean everyStep) {
         NormalizedAdjacency adj = NormalizedAdjacency.of(g);
         int size = adj.numNodes() * dim;
         Random r = new Random(dim * 31L + layers);
@@ -146,22 +170,23 @@ class TrainingStepTest {
             TrainingStep step = new TrainingStep(NormalizedAdjacency.of(g, order), layers, dim, (float) l2, w);
             for (int epoch = 0; epoch < 3; epoch++) {
                 Triples t = sampler.sampleEpoch(Rng.stream(9, 2, epoch));
-                int batchSize = 23 + epoch * 17; // uneven batches with repeated nodes
-                for (int from = 0; from < t.size(); from += batchSize) {
+                int epochBatch = 23 + epoch * 17; // uneven batches with repeated nodes
+                for (int from = 0, steps = 0; from < t.size(); steps++) {
+                    int batchSize = batchOfStep.applyAsInt(steps) > 0 ? batchOfStep.applyAsInt(steps) : epochBatch;
                     int to = Math.min(t.size(), from + batchSize);
                     double[] expected = reference.step(ego, t, from, to);
                     BprObjective.Loss loss = step.step(ours, base, adam, t, from, to);
-                    if (from == 0) routes.add(step.lastFirstLayerWasScatter());
+                    if (from == 0 || everyStep) routes.add(step.lastFirstLayerWasScatter());
                     assertEquals(expected[0], loss.bpr(), 0.0, "bpr loss");
                     assertEquals(expected[1], loss.regularization(), 0.0, "l2 term");
                     assertArrayEquals(ego, order.toNodeOrder(ours, base, dim), 0f,
                             "ego embeddings after the step (row 0 at " + base + ", identity order " + order.isIdentity() + ")");
                     for (int p = 0; p < base; p++) assertEquals(0f, ours[p], "padding before row 0");
+                    from = to;
                 }
             }
         }
         assertFalse(Arrays.equals(ego, new float[size]));
-        boolean sparse = g.numEdges() > 2000;
-        if (layers >= 1) assertEquals(java.util.Set.of(sparse), routes, "expected the " + (sparse ? "scatter" : "dense") + " route");
+        return routes;
     }
 }
