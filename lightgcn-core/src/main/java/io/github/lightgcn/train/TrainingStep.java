@@ -206,11 +206,10 @@ public final class TrainingStep {
             int q0 = (int) ((long) batch * task / parts), q1 = (int) ((long) batch * (task + 1) / parts);
             for (int q = q0; q < q1; q++) {
                 int u = su[q] * dim, i = si[q] * dim, j = sj[q] * dim;
-                float x = scoreDifference(finals, u, i, j, dim);
+                float x = scoreDifferenceAndNorms(finals, u, i, j, ego, egoBase + nodes[su[q]] * dim,
+                        egoBase + nodes[si[q]] * dim, egoBase + nodes[sj[q]] * dim, dim, squaredNorms, q);
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
-                squaredNorms[q] = squaredNorms(ego, egoBase + nodes[su[q]] * dim, egoBase + nodes[si[q]] * dim,
-                        egoBase + nodes[sj[q]] * dim, dim);
             }
         });
         // the gradient: each worker owns a range of rows and applies their updates in triple order (a row's updates
@@ -259,28 +258,26 @@ public final class TrainingStep {
     }
 
     /**
-     * {@code dot(f[u], f[j]) − dot(f[u], f[i])} with each dot summed in index order ({@link VectorOps#dot}): two
-     * independent chains in one loop instead of one after the other, so the adds' latency overlaps.
+     * One triple's terms: returns {@code dot(f[u], f[j]) − dot(f[u], f[i])}, each dot summed in index order
+     * ({@link VectorOps#dot}), and writes {@code (‖e[a]‖² + ‖e[b]‖²) + ‖e[c]‖²}, each in double in index order
+     * ({@link VectorOps#squaredNorm}), to {@code norms[q]}. Five independent sums in one loop, so that their adds'
+     * latencies overlap (one sum after the other is bound by the latency of one chain of 64 adds).
      */
-    static float scoreDifference(float[] f, int u, int i, int j, int dim) {
+    static float scoreDifferenceAndNorms(float[] f, int u, int i, int j, float[] e, int a, int b, int c, int dim,
+                                         double[] norms, int q) {
         float sj = 0f, si = 0f;
+        double sa = 0, sb = 0, sc = 0;
         for (int k = 0; k < dim; k++) {
             float eu = f[u + k];
             sj += eu * f[j + k];
             si += eu * f[i + k];
+            double ea = e[a + k], eb = e[b + k], ec = e[c + k];
+            sa += ea * ea;
+            sb += eb * eb;
+            sc += ec * ec;
         }
+        norms[q] = sa + sb + sc;
         return sj - si;
-    }
-
-    /** {@code (‖a‖² + ‖b‖²) + ‖c‖²}, each in double in index order ({@link VectorOps#squaredNorm}), three chains. */
-    static double squaredNorms(float[] x, int a, int b, int c, int dim) {
-        double sa = 0, sb = 0, sc = 0;
-        for (int k = 0; k < dim; k++) {
-            sa += (double) x[a + k] * x[a + k];
-            sb += (double) x[b + k] * x[b + k];
-            sc += (double) x[c + k] * x[c + k];
-        }
-        return sa + sb + sc;
     }
 
     /** Gradient w.r.t. the ego embeddings, row block by row block, each block handed to Adam at once. */
