@@ -31,6 +31,7 @@ public final class NormalizedAdjacency {
     private final float[] invSqrtDegree; // per row; non-zero (r, c) weighs invSqrtDegree[r] · invSqrtDegree[c]
     private final Kernels kernels = VectorizationProvider.kernels();
     private volatile int[] cachedBounds; // row ranges of equal non-zeros, for the last part count asked
+    private volatile int[] scatterBounds; // row ranges of scatterAddRows, one a thread
 
     private NormalizedAdjacency(int numUsers, int numItems, NodeOrder order, int[] rowOffsets, int[] columns,
                                 float[] invSqrtDegree) {
@@ -174,10 +175,12 @@ public final class NormalizedAdjacency {
      * the order of the gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y}
      * it gives that kernel's result (up to the sign of zero). Output rows are split over the workers, each finding
      * its own rows in each source's neighbours (kept sorted by row for this search), so no two threads write the
-     * same row. Row r of y starts at {@code yBase + r·dim}.
+     * same row. One range a thread, not the few of {@link #rowRanges}: every range searches every source's
+     * neighbours, and on Gowalla 2 ranges made the scatter 13% faster than 8 (16 were 45% slower). Row r of y
+     * starts at {@code yBase + r·dim}.
      */
     public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, int yBase, Workers workers) {
-        int[] bounds = rowRanges(workers);
+        int[] bounds = scatterRanges(workers.threads());
         workers.run(bounds.length - 1, t -> {
             int lo = bounds[t], hi = bounds[t + 1];
             for (int i = 0; i < count; i++) {
@@ -190,6 +193,12 @@ public final class NormalizedAdjacency {
                 }
             }
         });
+    }
+
+    private int[] scatterRanges(int threads) {
+        int[] b = scatterBounds;
+        if (b == null || b.length != threads + 1) scatterBounds = b = Workers.balancedRanges(rowOffsets, numNodes(), threads);
+        return b;
     }
 
     /** First position in sorted {@code a[from, to)} whose value is >= key. */
