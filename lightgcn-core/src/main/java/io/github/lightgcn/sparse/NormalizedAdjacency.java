@@ -169,27 +169,28 @@ public final class NormalizedAdjacency {
     }
 
     /**
-     * {@code y += Â x} where x is zero except on the rows {@code rows[0..count)}, listed in ascending node id, whose
-     * values are given compactly: row {@code rows[i]} of x is {@code xRows[i·dim ..]}. Works as a scatter from those
-     * rows, so it costs their non-zeros only. Each output row receives its terms in ascending source node id, i.e.
-     * the order of the gather in {@link #multiplyRows} with its zero terms left out; starting from a zero {@code y}
-     * it gives that kernel's result (up to the sign of zero). Output rows are split over the workers, each finding
-     * its own rows in each source's neighbours (kept sorted by row for this search), so no two threads write the
-     * same row. One range a thread, not the few of {@link #rowRanges}: every range searches every source's
-     * neighbours, and on Gowalla 2 ranges made the scatter 13% faster than 8 (16 were 45% slower). Row r of y
-     * starts at {@code yBase + r·dim}.
+     * {@code y += Â x} where x is zero except on the rows {@code rows[s]}, whose values are given compactly at
+     * {@code xRows[s·dim ..]}, for s in [0, count); {@code sourceOrder[0..count)} lists those s in ascending node id.
+     * Works as a scatter from those rows, so it costs their non-zeros only. Each output row receives its terms in
+     * ascending source node id, i.e. the order of the gather in {@link #multiplyRows} with its zero terms left out;
+     * starting from a zero {@code y} it gives that kernel's result (up to the sign of zero). Output rows are split
+     * over the workers, each finding its own rows in each source's neighbours (kept sorted by row for this search),
+     * so no two threads write the same row. One range a thread, not the few of {@link #rowRanges}: every range
+     * searches every source's neighbours, and on Gowalla 2 ranges made the scatter 13% faster than 8 (16 were 45%
+     * slower). Row r of y starts at {@code yBase + r·dim}.
      */
-    public void scatterAddRows(int[] rows, int count, float[] xRows, int dim, float[] y, int yBase, Workers workers) {
+    public void scatterAddRows(int[] rows, int[] sourceOrder, int count, float[] xRows, int dim, float[] y, int yBase,
+                               Workers workers) {
         int[] bounds = scatterRanges(workers.threads());
         workers.run(bounds.length - 1, t -> {
             int lo = bounds[t], hi = bounds[t + 1];
             for (int i = 0; i < count; i++) {
-                int r = rows[i], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
+                int source = sourceOrder[i], r = rows[source], p0 = rowOffsets[r], p1 = rowOffsets[r + 1];
                 if (p0 == p1 || sortedColumns[p0] >= hi || sortedColumns[p1 - 1] < lo) continue;
                 int a = lowerBound(sortedColumns, p0, p1, lo), b = lowerBound(sortedColumns, a, p1, hi);
                 if (a < b) {
-                    kernels.scatterRow(sortedColumns, invSqrtDegree, invSqrtDegree[r], a, b, xRows, i * dim, y, yBase,
-                            dim);
+                    kernels.scatterRow(sortedColumns, invSqrtDegree, invSqrtDegree[r], a, b, xRows, source * dim, y,
+                            yBase, dim);
                 }
             }
         });

@@ -52,6 +52,7 @@ public final class TrainingStep {
     private long batchNonZeros;      // non-zeros of the batch's rows
     private final int[] stamp;       // stamp[node] == currentStamp: the node is in the batch
     private final int[] slot;        // compact row of a batch node
+    private final long[] rowBits, idBits; // the batch's rows and node ids, cleared as they are read
     private int currentStamp;
     private final int[] bounds;      // row ranges of the workers
     private int[] slotBounds = new int[0]; // slot ranges of the workers for the gradient of the final rows
@@ -59,7 +60,8 @@ public final class TrainingStep {
     private final float[][] rowScratch;
 
     // per-batch buffers, grown to the largest batch seen
-    private int[] nodes = new int[0];       // rows of the batch's nodes, in ascending node id
+    private int[] nodes = new int[0];       // rows of the batch's nodes, ascending: slot s is row nodes[s]
+    private int[] scatterOrder = new int[0]; // the slots in ascending node id
     private int[] occurrences = new int[0]; // times each batch node appears in the batch
     private float[] lastLayer = new float[0], finals = new float[0], finalGrad = new float[0];
     private int[] su = new int[0], si = new int[0], sj = new int[0];
@@ -82,6 +84,8 @@ public final class TrainingStep {
         this.firstGrad = layers >= 1 ? AlignedRows.allocate(numNodes, dim) : null;
         this.stamp = new int[numNodes];
         this.slot = new int[numNodes];
+        this.rowBits = new long[(numNodes + 63) >>> 6];
+        this.idBits = new long[(numNodes + 63) >>> 6];
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
         this.chunk = new float[ranges][CHUNK_ROWS * dim];
@@ -113,8 +117,10 @@ public final class TrainingStep {
     private int countNodes;
 
     /**
-     * The rows of the batch's distinct nodes in ascending node id (the scatter's order, which makes each output
-     * row's sum the gather's), their compact slots and occurrence counts.
+     * The rows of the batch's distinct nodes in ascending row (table) order, so that the row list of layer K and the
+     * passes over the batch's rows walk the tables forward; their compact slots and occurrence counts; and the
+     * slots in ascending node id, the scatter's order (which makes each output row's sum the gather's). Both orders
+     * come from bitmaps, without sorting.
      */
     private void collectBatchNodes(Triples t, int from, int to) {
         int batch = to - from;
@@ -125,21 +131,28 @@ public final class TrainingStep {
         }
         int cur = currentStamp, count = 0;
         int[] us = t.users(), is = t.positives(), js = t.negatives();
-        for (int b = from; b < to; b++) { // node ids first, stamped by row
-            int u = us[b], i = numUsers + is[b], j = numUsers + js[b];
-            if (stamp[position[u]] != cur) { stamp[position[u]] = cur; nodes[count++] = u; }
-            if (stamp[position[i]] != cur) { stamp[position[i]] = cur; nodes[count++] = i; }
-            if (stamp[position[j]] != cur) { stamp[position[j]] = cur; nodes[count++] = j; }
+        for (int b = from; b < to; b++) {
+            count += mark(us[b], cur) + mark(numUsers + is[b], cur) + mark(numUsers + js[b], cur);
         }
-        Arrays.sort(nodes, 0, count);
         int[] offsets = adjacency.rowOffsets();
         long nonZeros = 0;
-        for (int s = 0; s < count; s++) {
-            int row = position[nodes[s]];
-            nodes[s] = row;
-            slot[row] = s;
-            occurrences[s] = 0;
-            nonZeros += offsets[row + 1] - offsets[row];
+        int s = 0;
+        for (int w = 0; w < rowBits.length; w++) { // rows ascending: slots
+            for (long bits = rowBits[w]; bits != 0; bits &= bits - 1) {
+                int row = (w << 6) + Long.numberOfTrailingZeros(bits);
+                nodes[s] = row;
+                slot[row] = s;
+                occurrences[s++] = 0;
+                nonZeros += offsets[row + 1] - offsets[row];
+            }
+            rowBits[w] = 0;
+        }
+        int k = 0;
+        for (int w = 0; w < idBits.length; w++) { // node ids ascending: the scatter's order
+            for (long bits = idBits[w]; bits != 0; bits &= bits - 1) {
+                scatterOrder[k++] = slot[position[(w << 6) + Long.numberOfTrailingZeros(bits)]];
+            }
+            idBits[w] = 0;
         }
         batchNonZeros = nonZeros;
         for (int b = from; b < to; b++) {
@@ -154,10 +167,21 @@ public final class TrainingStep {
         countNodes = count;
     }
 
+    /** Stamps node {@code id}'s row and sets its bits; 1 when it is new to this batch, else 0. */
+    private int mark(int id, int cur) {
+        int row = position[id];
+        if (stamp[row] == cur) return 0;
+        stamp[row] = cur;
+        rowBits[row >>> 6] |= 1L << row;
+        idBits[id >>> 6] |= 1L << id;
+        return 1;
+    }
+
     private void ensureBatchCapacity(int batch) {
         if (su.length >= batch) return;
         int rows = 3 * batch;
         nodes = new int[rows];
+        scatterOrder = new int[rows];
         occurrences = new int[rows];
         lastLayer = new float[rows * dim];
         finals = new float[rows * dim];
@@ -248,7 +272,7 @@ public final class TrainingStep {
     /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
     private void firstBackwardLayer(int count) {
         if (lastFirstLayerWasScatter()) {
-            adjacency.scatterAddRows(nodes, count, finalGrad, dim, firstGrad, BASE, workers);
+            adjacency.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE, workers);
             return;
         }
         if (denseGrad == null) denseGrad = new float[BASE + numNodes * dim];

@@ -92,17 +92,27 @@ class NodeOrderTest {
         NormalizedAdjacency renumbered = NormalizedAdjacency.of(g, order);
         int n = renumbered.numNodes();
         int[] sourceNodes = {0, 4, 9, 33, 59, 60, 71, 100, n - 1}; // ascending node ids, users and items
-        int[] rows = new int[sourceNodes.length];
-        for (int i = 0; i < rows.length; i++) rows[i] = order.position(sourceNodes[i]);
+        // sources listed by row (as TrainingStep lists them), with their node-id order given apart
+        Integer[] byRow = new Integer[sourceNodes.length];
+        for (int i = 0; i < byRow.length; i++) byRow[i] = i;
+        Arrays.sort(byRow, (a, b) -> Integer.compare(order.position(sourceNodes[a]), order.position(sourceNodes[b])));
+        int[] rows = new int[sourceNodes.length], sourceOrder = new int[sourceNodes.length];
+        for (int s = 0; s < rows.length; s++) {
+            rows[s] = order.position(sourceNodes[byRow[s]]);
+            sourceOrder[byRow[s]] = s;
+        }
+        assertFalse(Arrays.equals(sourceOrder, new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8}), "rows not in node-id order");
         float[] compact = random(rows.length * dim, 5);
         float[] dense = new float[n * dim]; // x in node-id order, zero off the sources
-        for (int i = 0; i < rows.length; i++) System.arraycopy(compact, i * dim, dense, sourceNodes[i] * dim, dim);
+        for (int s = 0; s < rows.length; s++) {
+            System.arraycopy(compact, s * dim, dense, sourceNodes[byRow[s]] * dim, dim);
+        }
         float[] gather = new float[n * dim];
         NormalizedAdjacency.of(g).multiplyRows(dense, gather, dim, 0, n);
         for (int threads = 1; threads <= 3; threads++) {
             float[] scatter = new float[AlignedRows.BASE + n * dim];
             try (Workers w = new Workers(threads)) {
-                renumbered.scatterAddRows(rows, rows.length, compact, dim, scatter, AlignedRows.BASE, w);
+                renumbered.scatterAddRows(rows, sourceOrder, rows.length, compact, dim, scatter, AlignedRows.BASE, w);
             }
             assertArrayEquals(gather, order.toNodeOrder(scatter, AlignedRows.BASE, dim), 0f, threads + " threads");
         }
