@@ -21,6 +21,30 @@ class WorkersTest {
     }
 
     @Test
+    void tasksOfOneRunRunAtTheSameTimeOnTwoThreads() throws Exception {
+        // each task waits for the other: this finishes only if the caller and a helper run them side by side
+        try (Workers w = new Workers(2)) {
+            for (int r = 0; r < 50; r++) {
+                int round = r;
+                java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+                java.util.Set<Thread> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                w.run(2, t -> {
+                    ran.add(Thread.currentThread());
+                    both.countDown();
+                    try {
+                        assertTrue(both.await(10, java.util.concurrent.TimeUnit.SECONDS), "round " + round);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertEquals(2, ran.size(), "two threads");
+                assertTrue(ran.contains(Thread.currentThread()), "the caller takes part");
+                if (round % 10 == 0) Thread.sleep(2); // let the helper park between some rounds
+            }
+        }
+    }
+
+    @Test
     void weightedRangesSplitByTotalWeightByHand() {
         int[] heavyLast = {1, 1, 1, 1, 4}; // total 8: the first range ends once it holds 4
         assertArrayEquals(new int[]{0, 4, 5}, Workers.weightedRanges(5, i -> heavyLast[i], new int[3]));
