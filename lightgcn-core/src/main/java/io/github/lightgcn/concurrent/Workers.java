@@ -1,10 +1,14 @@
 package io.github.lightgcn.concurrent;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,16 +23,16 @@ import java.util.function.IntConsumer;
  */
 public final class Workers implements AutoCloseable {
 
-    /** How long a helper waits for another region before it lets its thread park, and the caller spins before yielding. */
+    /** How long a helper spins for another region before its thread parks; how long the caller spins before yielding. */
     private static final long SPIN_NANOS = 50_000;
 
     private final int threads;
     private final ForkJoinPool pool;
-    private final java.util.concurrent.atomic.AtomicBoolean regionInUse = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean regionInUse = new AtomicBoolean();
     /** The current top-level region; helpers claim its tasks. */
     private volatile Region current;
     /** Helpers running or spinning: a new region submits helper tasks only for the missing ones. */
-    private final java.util.concurrent.atomic.AtomicInteger activeHelpers = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger activeHelpers = new AtomicInteger();
     private final Runnable helper = this::help;
 
     public Workers(int threads) {
@@ -65,9 +69,9 @@ public final class Workers implements AutoCloseable {
             }
             region.claimAll();
             region.awaitAll();
-            current = null; // do not keep the caller's buffers reachable
             region.rethrow();
         } finally {
+            current = null; // do not keep the caller's buffers reachable
             regionInUse.set(false);
         }
     }
@@ -97,28 +101,43 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** One top-level run: its tasks, claimed one at a time by the caller and the helpers. */
+    /**
+     * One top-level run: its tasks, claimed one at a time by the caller and the helpers. A region is one small
+     * object (its counters are fields updated through VarHandles), so that a training step allocates a few hundred
+     * bytes here at most; a new object per run is what lets a late helper never mistake one run for the next.
+     */
     private static final class Region {
+        private static final VarHandle NEXT, UNFINISHED, FAILURE;
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                NEXT = lookup.findVarHandle(Region.class, "next", int.class);
+                UNFINISHED = lookup.findVarHandle(Region.class, "unfinished", int.class);
+                FAILURE = lookup.findVarHandle(Region.class, "failure", Throwable.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final int tasks;
         private final IntConsumer body;
-        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicInteger unfinished;
-        private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        private volatile int next, unfinished;
+        private volatile Throwable failure; // the first task's failure
 
         Region(int tasks, IntConsumer body) {
             this.tasks = tasks;
             this.body = body;
-            this.unfinished = new java.util.concurrent.atomic.AtomicInteger(tasks);
+            this.unfinished = tasks;
         }
 
         void claimAll() {
-            for (int t; (t = next.getAndIncrement()) < tasks; ) {
+            for (int t; (t = (int) NEXT.getAndAdd(this, 1)) < tasks; ) {
                 try {
                     body.accept(t);
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                    FAILURE.compareAndSet(this, null, e);
                 } finally {
-                    unfinished.decrementAndGet();
+                    UNFINISHED.getAndAdd(this, -1);
                 }
             }
         }
@@ -126,14 +145,14 @@ public final class Workers implements AutoCloseable {
         /** Waits until every claimed task has finished: spins, then yields (a helper may have lost its core). */
         void awaitAll() {
             long start = System.nanoTime();
-            while (unfinished.get() > 0) {
+            while (unfinished > 0) {
                 if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
                 else Thread.yield();
             }
         }
 
         void rethrow() {
-            Throwable e = failure.get();
+            Throwable e = failure;
             if (e instanceof RuntimeException re) throw re;
             if (e instanceof Error er) throw er;
             if (e != null) throw new IllegalStateException(e);
