@@ -163,6 +163,10 @@ public final class LightGCN {
         }
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > available) { // garbage (e.g. from reading the data) counts as used until a collection
+            System.gc();
+            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
         if (need > available) {
             long suggestMiB = (long) Math.ceil((rt.totalMemory() - rt.freeMemory() + need * 1.25) / (1 << 20));
             throw new InsufficientMemoryException(need, String.format(
