@@ -8,6 +8,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -25,6 +26,8 @@ public final class Workers implements AutoCloseable {
 
     /** How long a helper spins for another region before its thread parks; how long the caller spins before yielding. */
     private static final long SPIN_NANOS = 50_000;
+    /** How long the caller yields before it waits in naps of {@link #NAP_NANOS}. */
+    private static final long YIELD_NANOS = 10_000_000, NAP_NANOS = 20_000;
 
     private final int threads;
     private final ForkJoinPool pool;
@@ -142,12 +145,17 @@ public final class Workers implements AutoCloseable {
             }
         }
 
-        /** Waits until every claimed task has finished: spins, then yields (a helper may have lost its core). */
+        /**
+         * Waits until every claimed task has finished: spins, then yields (a helper may have lost its core), then
+         * sleeps in short naps (more threads than cores: leave the cores to them).
+         */
         void awaitAll() {
             long start = System.nanoTime();
             while (unfinished > 0) {
-                if (System.nanoTime() - start < SPIN_NANOS) Thread.onSpinWait();
-                else Thread.yield();
+                long waited = System.nanoTime() - start;
+                if (waited < SPIN_NANOS) Thread.onSpinWait();
+                else if (waited < YIELD_NANOS) Thread.yield();
+                else LockSupport.parkNanos(NAP_NANOS);
             }
         }
 
