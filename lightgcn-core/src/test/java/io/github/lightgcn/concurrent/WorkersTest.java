@@ -45,6 +45,30 @@ class WorkersTest {
     }
 
     @Test
+    void theCallerWaitsOutALongHelperTask() {
+        // the helper's task outlasts the caller's spin and yield phases: the caller must still see it finish
+        try (Workers w = new Workers(2)) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(2);
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                Thread caller = Thread.currentThread(); // the timeout runs this in a thread of its own
+                for (int round = 0; round < 3; round++) {
+                    w.run(2, t -> {
+                        if (Thread.currentThread() != caller) {
+                            try {
+                                Thread.sleep(30);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        hits.incrementAndGet(t);
+                    });
+                }
+            });
+            for (int t = 0; t < 2; t++) assertEquals(3, hits.get(t), "task " + t);
+        }
+    }
+
+    @Test
     void weightedRangesSplitByTotalWeightByHand() {
         int[] heavyLast = {1, 1, 1, 1, 4}; // total 8: the first range ends once it holds 4
         assertArrayEquals(new int[]{0, 4, 5}, Workers.weightedRanges(5, i -> heavyLast[i], new int[3]));
