@@ -148,12 +148,17 @@ public final class LightGCN {
         long table = 4L * nodes * config.embeddingDim();
         int tables = 6 + Math.max(0, config.layers() - 1) + 2 + (config.patience() > 0 ? 1 : 0);
         long edges = train.numEdges();
-        long graph = 4L * (2 * edges + 2 * nodes)           // InteractionGraph, both directions
-                + 4L * (2 * 2 * edges + nodes) + 4L * nodes   // normalised adjacency: columns twice, offsets, scales
-                + 4L * 2 * nodes;                              // node order, both ways
         long sampling = 4L * 4 * edges;                      // triples + per-edge users
         long evaluation = evaluates ? 4L * config.threads() * config.evalBlockSize() * train.numItems() : 0;
-        return tables * table + graph + sampling + evaluation;
+        return tables * table + graphBytes(train) + sampling + evaluation;
+    }
+
+    /** The heap a fit's graph structures hold, in bytes: the interaction graph, the adjacency and the node order. */
+    public static long graphBytes(InteractionGraph train) {
+        long nodes = (long) train.numUsers() + train.numItems(), edges = train.numEdges();
+        return 4L * (2 * edges + 2 * nodes)             // InteractionGraph, both directions
+                + 4L * (2 * 2 * edges + nodes) + 4L * nodes // normalised adjacency: columns twice, offsets, scales
+                + 4L * 2 * nodes;                            // node order, both ways
     }
 
     private void checkMemory(InteractionGraph train, boolean evaluates) {

@@ -23,11 +23,9 @@ public final class HeapReport {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         InteractionGraph train = Datasets.gowalla().train();
-        long nodes = train.numUsers() + (long) train.numItems(), dim = 64, edges = train.numEdges();
+        long nodes = train.numUsers() + (long) train.numItems(), dim = 64;
         long embeddings = nodes * dim * 4, adam = 2 * embeddings;
-        long graph = 4L * (2 * edges + train.numUsers() + train.numItems() + 2)   // InteractionGraph: CSR both ways
-                + 4L * (2 * 2 * edges + nodes + 1 + nodes)                       // Â: columns twice, offsets, d^-1/2
-                + 4L * 2 * nodes;                                                // node order, both ways
+        long graph = LightGCN.graphBytes(train); // the library's own count, the one its memory check uses
         long budget = 4 * (embeddings + adam + graph);
         long[] liveMax = {0};
         LightGCNConfig config = LightGCNConfig.builder().epochs(epochs).threads(threads).build();
