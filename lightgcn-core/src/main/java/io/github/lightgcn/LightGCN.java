@@ -167,19 +167,18 @@ public final class LightGCN {
             need += 3L * 4 * ((long) train.numUsers() + train.numItems()) * config.embeddingDim();
         }
         Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > available) { // garbage (e.g. from reading the data) counts as used until a collection
-            System.gc();
-            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        }
+        if (need > rt.maxMemory() - usedHeap(rt)) System.gc(); // garbage (e.g. the data's) counts as used until collected
+        long available = rt.maxMemory() - usedHeap(rt);
         if (need > available) {
-            long suggestMiB = (long) Math.ceil((rt.totalMemory() - rt.freeMemory() + need * 1.25) / (1 << 20));
+            long suggestMiB = (long) Math.ceil((usedHeap(rt) + need * 1.25) / (1 << 20));
             throw new InsufficientMemoryException(need, String.format(
                     "training %s with dim %d needs about %d MiB of heap but only %d MiB is free (max heap %d MiB): "
                             + "run the JVM with -Xmx%dm or more, or lower the dimension or evalBlockSize",
                     train, config.embeddingDim(), need >> 20, available >> 20, rt.maxMemory() >> 20, suggestMiB));
         }
     }
+
+    private static long usedHeap(Runtime rt) { return rt.totalMemory() - rt.freeMemory(); }
 
     /** Initial ego embeddings (users then items), from the seed alone. */
     static float[] initialEmbeddings(LightGCNConfig config, int numUsers, int numItems) {
