@@ -54,7 +54,7 @@ public final class LightGCN {
     private int checkpointEvery;
     private Path resumeFile;
     private volatile boolean stopRequested;
-    private boolean breadthFirstOrder = true;
+    private boolean communityOrder = true;
 
     public LightGCN(LightGCNConfig config) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
@@ -99,11 +99,11 @@ public final class LightGCN {
     public void requestStop() { stopRequested = true; }
 
     /**
-     * For tests: keeps the tables in node-id order instead of {@link NodeOrder#breadthFirst} (which only makes
+     * For tests: keeps the tables in node-id order instead of {@link NodeOrder#communities} (which only makes
      * training faster: the results are the same bit for bit, as the tests check).
      */
     LightGCN inNodeIdOrder() {
-        breadthFirstOrder = false;
+        communityOrder = false;
         return this;
     }
 
@@ -232,7 +232,7 @@ public final class LightGCN {
             this.numItems = train.numItems();
             this.dim = config.embeddingDim();
             int nodes = numUsers + numItems;
-            this.order = breadthFirstOrder ? NodeOrder.breadthFirst(train) : NodeOrder.identity(nodes);
+            this.order = communityOrder ? NodeOrder.communities(train) : NodeOrder.identity(nodes);
             this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train, order), config.layers(), dim,
                     workers);
             this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);

@@ -63,19 +63,19 @@ class LightGCNTrainingTest {
     }
 
     @Test
-    void theBreadthFirstNodeOrderGivesTheNodeIdOrdersRunBitForBit() {
+    void theCommunityNodeOrderGivesTheNodeIdOrdersRunBitForBit() {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];
         // patience: the best epoch's copy and its restore also go through the order
         LightGCNConfig config = small().epochs(6).evalEvery(2).patience(1).threads(2).build();
-        List<Double> lossesById = new ArrayList<>(), lossesBreadthFirst = new ArrayList<>();
+        List<Double> lossesById = new ArrayList<>(), lossesCommunities = new ArrayList<>();
         LightGCNModel byId = new LightGCN(config).inNodeIdOrder().addListener(lossesOf(lossesById)).fit(train, test);
-        LightGCNModel breadthFirst = new LightGCN(config).addListener(lossesOf(lossesBreadthFirst)).fit(train, test);
-        assertEquals(lossesById, lossesBreadthFirst);
-        assertArrayEquals(byId.userEmbeddings(), breadthFirst.userEmbeddings(), 0f);
-        assertArrayEquals(byId.itemEmbeddings(), breadthFirst.itemEmbeddings(), 0f);
+        LightGCNModel communities = new LightGCN(config).addListener(lossesOf(lossesCommunities)).fit(train, test);
+        assertEquals(lossesById, lossesCommunities);
+        assertArrayEquals(byId.userEmbeddings(), communities.userEmbeddings(), 0f);
+        assertArrayEquals(byId.itemEmbeddings(), communities.itemEmbeddings(), 0f);
         assertEquals(byId.trainingSummary().bestEvaluation().asMap(),
-                breadthFirst.trainingSummary().bestEvaluation().asMap());
-        assertEquals(byId.trainingSummary().modelEpoch(), breadthFirst.trainingSummary().modelEpoch());
+                communities.trainingSummary().bestEvaluation().asMap());
+        assertEquals(byId.trainingSummary().modelEpoch(), communities.trainingSummary().modelEpoch());
     }
 
     private static TrainingListener lossesOf(List<Double> losses) {

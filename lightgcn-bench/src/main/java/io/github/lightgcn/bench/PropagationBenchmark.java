@@ -43,9 +43,9 @@ public class PropagationBenchmark {
     @Param({"2"})
     public int threads;
 
-    NormalizedAdjacency adj, adjBreadthFirst; // node-id order; LightGCN's training order
+    NormalizedAdjacency adj, adjBreadthFirst, adjCommunities; // node-id order; breadth-first; LightGCN's training order
     Workers workers;
-    int[] bounds, boundsBreadthFirst;
+    int[] bounds, boundsBreadthFirst, boundsCommunities;
     float[] x, y, scaled, xAligned, yAligned, values;
     Kernels simd, scalar;
     long layerBytes;
@@ -62,6 +62,8 @@ public class PropagationBenchmark {
         workers = new Workers(threads);
         bounds = adj.rowRanges(workers);
         boundsBreadthFirst = adjBreadthFirst.rowRanges(workers);
+        adjCommunities = NormalizedAdjacency.of(train, NodeOrder.communities(train));
+        boundsCommunities = adjCommunities.rowRanges(workers);
         int n = adj.numNodes();
         x = new float[n * DIM];
         y = new float[n * DIM];
@@ -104,12 +106,21 @@ public class PropagationBenchmark {
         return y;
     }
 
-    /** The same layer in the breadth-first node order LightGCN trains in (aligned rows, as in training). */
+    /** The same layer in the community order LightGCN trains in (aligned rows, as in training). */
+    @Benchmark
+    public float[] layerSimdCommunities() {
+        return alignedLayer(adjCommunities, boundsCommunities);
+    }
+
+    /** The same layer in the breadth-first node order LightGCN trained in before the community order. */
     @Benchmark
     public float[] layerSimdBreadthFirst() {
-        NormalizedAdjacency a = adjBreadthFirst;
-        workers.run(boundsBreadthFirst.length - 1, t -> simd.spmmRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(),
-                xAligned, 12, DIM, boundsBreadthFirst[t], boundsBreadthFirst[t + 1], yAligned, 12));
+        return alignedLayer(adjBreadthFirst, boundsBreadthFirst);
+    }
+
+    private float[] alignedLayer(NormalizedAdjacency a, int[] b) {
+        workers.run(b.length - 1, t -> simd.spmmRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(), xAligned, 12, DIM,
+                b[t], b[t + 1], yAligned, 12));
         return yAligned;
     }
 

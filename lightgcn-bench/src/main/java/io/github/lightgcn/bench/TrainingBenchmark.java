@@ -37,8 +37,8 @@ public class TrainingBenchmark {
     @Param({"2", "1"})
     public int threads;
 
-    /** Row order of the tables: LightGCN's breadth-first order, or node ids (the same results, slower). */
-    @Param({"breadth-first", "node-id"})
+    /** Row order of the tables: LightGCN's community order, breadth-first, or node ids (the same results, slower). */
+    @Param({"communities", "breadth-first", "node-id"})
     public String order;
 
     Workers workers;
@@ -55,9 +55,10 @@ public class TrainingBenchmark {
         config = LightGCNConfig.builder().threads(threads).sampling(Sampling.EDGE_UNIFORM).build();
         workers = new Workers(threads);
         NodeOrder rows = switch (order) {
+            case "communities" -> NodeOrder.communities(train);
             case "breadth-first" -> NodeOrder.breadthFirst(train);
             case "node-id" -> NodeOrder.identity(train.numUsers() + train.numItems());
-            default -> throw new IllegalArgumentException("order: breadth-first or node-id, got " + order);
+            default -> throw new IllegalArgumentException("order: communities, breadth-first or node-id, got " + order);
         };
         NormalizedAdjacency adj = NormalizedAdjacency.of(train, rows);
         int dim = config.embeddingDim();

@@ -5,7 +5,9 @@ import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.simd.AlignedRows;
 import io.github.lightgcn.testing.Graphs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
@@ -13,7 +15,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The breadth-first node order, and that propagating in it gives the node-id order's rows bit for bit. */
+/** The community and breadth-first node orders, and that propagating in them gives the node-id order's rows bit for bit. */
 class NodeOrderTest {
 
     @Test
@@ -34,15 +36,45 @@ class NodeOrderTest {
     }
 
     @Test
-    void isAPermutationAndTablesRoundTrip() {
+    void communitiesByHand() {
+        // users 0..3, items 0..3 (nodes 4..7); two communities with interleaved ids and one bridge edge u2-i1:
+        // {u0, u2, i0, i2} and {u1, u3, i1, i3}. Degrees: u2 and i1 3, the others 2; 9 edges, 2m = 18.
+        InteractionGraph g = InteractionGraph.fromPairs(4, 4,
+                new int[]{0, 0, 2, 2, 1, 1, 3, 3, 2}, new int[]{0, 2, 0, 2, 1, 3, 1, 3, 1});
+        NodeOrder order = NodeOrder.communities(g);
+        // Merges in ascending degree (gain 2·(w/2m − d_u·d_c/(2m)²), ties to the lower id): u0 -> i0 (tie with i2),
+        // u1 -> i3 (gain .043 against i1's .037), u3 -> i1 (.037 against i3's .031), i0 -> i2, i2 -> u2 (2 edges),
+        // i3 -> i1; u2 and i1 gain nothing from merging and top the two communities. Depth first from i1 (processed
+        // last): i1, u3, i3, u1, then u2, i2, i0, u0. Users first: u3 u1 u2 u0, then items i1 i3 i2 i0.
+        int[] expectedNodeAtRow = {3, 1, 2, 0, 5, 7, 6, 4};
+        for (int row = 0; row < expectedNodeAtRow.length; row++) {
+            assertEquals(expectedNodeAtRow[row], order.node(row), "node at row " + row);
+        }
+    }
+
+    @Test
+    @Timeout(20) // a chain of merges must not cost quadratic time: walking each community's members instead of its
+    // aggregated edges took 17 s for 100,000 users on the development machine, so minutes here; this takes under 1 s
+    void communitiesOfALongChain() {
+        int users = 300_000; // u_k - i_k - u_{k+1} - i_{k+1} ...
+        int[] u = new int[2 * users], i = new int[2 * users];
+        for (int k = 0; k < users; k++) {
+            u[2 * k] = k; i[2 * k] = k;
+            u[2 * k + 1] = k; i[2 * k + 1] = k + 1;
+        }
+        InteractionGraph g = InteractionGraph.fromPairs(users, users + 1, u, i);
+        assertIsPermutation(NodeOrder.communities(g));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"communities", "breadth-first"})
+    void isAPermutationAndTablesRoundTrip(String name) {
         InteractionGraph g = Graphs.random(200, 150, 0.02, 3); // sparse: several components, isolated nodes
-        NodeOrder order = NodeOrder.breadthFirst(g);
+        NodeOrder order = order(name, g);
         int n = order.size(), dim = 5;
-        boolean[] seen = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            assertFalse(seen[order.position(v)], "row " + order.position(v) + " used twice");
-            seen[order.position(v)] = true;
-            assertEquals(v, order.node(order.position(v)));
+        assertIsPermutation(order);
+        if (name.equals("communities")) { // users first
+            for (int v = 0; v < n; v++) assertEquals(v < 200, order.position(v) < 200, "node " + v);
         }
         float[] plain = random(n * dim, 1);
         float[] table = new float[AlignedRows.BASE + n * dim];
@@ -56,11 +88,12 @@ class NodeOrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 17, 64})
-    void propagationInBreadthFirstOrderEqualsNodeIdOrderBitForBit(int dim) {
+    @CsvSource({"communities, 1", "communities, 17", "communities, 64", "breadth-first, 1", "breadth-first, 17",
+            "breadth-first, 64"})
+    void propagationInEachOrderEqualsNodeIdOrderBitForBit(String name, int dim) {
         InteractionGraph g = Graphs.random(120, 90, 0.05, dim);
         NormalizedAdjacency plain = NormalizedAdjacency.of(g);
-        NodeOrder order = NodeOrder.breadthFirst(g);
+        NodeOrder order = order(name, g);
         NormalizedAdjacency renumbered = NormalizedAdjacency.of(g, order);
         assertSame(order, renumbered.order());
         int n = plain.numNodes();
@@ -85,10 +118,11 @@ class NodeOrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 64})
-    void scatterInBreadthFirstOrderEqualsTheGather(int dim) {
+    @CsvSource({"communities, 1", "communities, 3", "communities, 64", "breadth-first, 1", "breadth-first, 3",
+            "breadth-first, 64"})
+    void scatterInEachOrderEqualsTheGather(String name, int dim) {
         InteractionGraph g = Graphs.random(60, 50, 0.08, 11 * dim);
-        NodeOrder order = NodeOrder.breadthFirst(g);
+        NodeOrder order = order(name, g);
         NormalizedAdjacency renumbered = NormalizedAdjacency.of(g, order);
         int n = renumbered.numNodes();
         int[] sourceNodes = {0, 4, 9, 33, 59, 60, 71, 100, n - 1}; // ascending node ids, users and items
@@ -115,6 +149,20 @@ class NodeOrderTest {
                 renumbered.scatterAddRows(rows, sourceOrder, rows.length, compact, dim, scatter, AlignedRows.BASE, w);
             }
             assertArrayEquals(gather, order.toNodeOrder(scatter, AlignedRows.BASE, dim), 0f, threads + " threads");
+        }
+    }
+
+    private static NodeOrder order(String name, InteractionGraph g) {
+        return name.equals("communities") ? NodeOrder.communities(g) : NodeOrder.breadthFirst(g);
+    }
+
+    private static void assertIsPermutation(NodeOrder order) {
+        boolean[] seen = new boolean[order.size()];
+        for (int v = 0; v < order.size(); v++) {
+            int row = order.position(v);
+            assertFalse(seen[row], "row " + row + " used twice");
+            seen[row] = true;
+            assertEquals(v, order.node(row));
         }
     }
 

@@ -127,7 +127,7 @@ class TrainingStepTest {
         // batches of 6 and of 300 triples on one graph: steps switch between the row list + scatter and the whole
         // layers (whose layer K borrows the scatter's table), so each route must leave the tables as the other expects
         InteractionGraph g = Graphs.random(200, 150, 0.03, 11 + layers);
-        java.util.Set<Boolean> routes = check(g, layers, 16, threads, 0.5, AlignedRows.BASE, NodeOrder.breadthFirst(g),
+        java.util.Set<Boolean> routes = check(g, layers, 16, threads, 0.5, AlignedRows.BASE, NodeOrder.communities(g),
                 step -> step % 2 == 0 ? 6 : 300, true);
         assertEquals(java.util.Set.of(true, false), routes, "both routes taken");
     }
@@ -136,7 +136,8 @@ class TrainingStepTest {
         NodeOrder identity = NodeOrder.identity(g.numUsers() + g.numItems());
         check(g, layers, dim, threads, l2, 0, identity);
         check(g, layers, dim, threads, l2, AlignedRows.BASE, identity);
-        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.breadthFirst(g)); // the layout LightGCN trains on
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.breadthFirst(g));
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.communities(g)); // the layout LightGCN trains on
     }
 
     /** Ours on the adjacency in {@code order}, the reference in node-id order. */
