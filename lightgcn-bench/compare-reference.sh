@@ -22,13 +22,13 @@ JMH="$JAVA -jar lightgcn-bench/target/benchmarks.jar"
 mkdir -p "$OUT"
 for r in $(seq 1 "$ROUNDS"); do
   echo "== round $r $(date +%T), load $(cut -d' ' -f1 /proc/loadavg)"
-  $JMH TrainingBenchmark -p dataset=gowalla -p threads=2 -p order=breadth-first -wi 1 -i 3 -rf json -rff "$OUT/ours-gowalla-$r.json" \
+  $JMH TrainingBenchmark -p dataset=gowalla -p threads=2 -p order=communities -wi 1 -i 3 -rf json -rff "$OUT/ours-gowalla-$r.json" \
     > "$OUT/ours-gowalla-$r.txt" 2>&1
   $PY "$REF" --train $G/train.txt --test $G/test.txt --format adj --epochs 1 --time-budget 120 \
     --sampling interaction --threads 2 --seed 2020 > "$OUT/ref-gowalla-$r.txt" 2>&1
   $JMH EvaluationBenchmark.evaluateAllTestUsers -p threads=2 -rf json -rff "$OUT/ours-eval-$r.json" \
     > "$OUT/ours-eval-$r.txt" 2>&1
-  $JMH TrainingBenchmark -p dataset=mal -p threads=2 -p order=breadth-first -rf json -rff "$OUT/ours-mal-$r.json" > "$OUT/ours-mal-$r.txt" 2>&1
+  $JMH TrainingBenchmark -p dataset=mal -p threads=2 -p order=communities -rf json -rff "$OUT/ours-mal-$r.json" > "$OUT/ours-mal-$r.txt" 2>&1
   $PY "$REF" --train $M/train.csv --val $M/val.csv --test $M/test.csv --format csv --epochs 6 --eval-every 1000 \
     --sampling interaction --threads 2 --seed 2020 > "$OUT/ref-mal-$r.txt" 2>&1
 done
