@@ -51,16 +51,18 @@ final class CommunityOrder {
             int shift = u < users ? users : 0;
             for (int p = from; p < to; p++) found = add(find(community, idx[p] + shift), 1, u, weight, touched, found);
             for (int child = firstChild[u]; child >= 0; child = nextSibling[child]) {
-                int[] t = edgeTo[child], c = edgeCount[child];
-                for (int e = 0; e < t.length; e++) found = add(find(community, t[e]), c[e], u, weight, touched, found);
+                int[] childTo = edgeTo[child], childCount = edgeCount[child];
+                for (int e = 0; e < childTo.length; e++) {
+                    found = add(find(community, childTo[e]), childCount[e], u, weight, touched, found);
+                }
                 edgeTo[child] = edgeCount[child] = null;
             }
             int best = -1;
             double bestGain = 0;
-            int[] to2 = new int[found], count = new int[found];
+            int[] neighbour = new int[found], count = new int[found]; // u's aggregated edges, kept if u merges
             for (int i = 0; i < found; i++) {
                 int c = touched[i];
-                to2[i] = c;
+                neighbour[i] = c;
                 count[i] = weight[c];
                 weight[c] = 0;
                 double gain = 2 * (count[i] / twoM - (double) degree[u] * degree[c] / (twoM * twoM));
@@ -69,11 +71,11 @@ final class CommunityOrder {
                     best = c;
                 }
             }
-            if (best < 0) { // no merge gains: u tops a community of its own
+            if (best < 0) { // no merge gains: u tops a community of its own (others may still join it later)
                 isRoot[u] = true;
                 continue;
             }
-            edgeTo[u] = to2;
+            edgeTo[u] = neighbour;
             edgeCount[u] = count;
             community[u] = best;
             degree[best] += degree[u];
