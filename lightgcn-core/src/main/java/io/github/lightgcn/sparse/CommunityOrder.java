@@ -25,9 +25,7 @@ final class CommunityOrder {
         double twoM = 2.0 * graph.numEdges();
 
         long[] degree = new long[n]; // a community's degree: the sum of its members' degrees
-        for (int v = 0; v < n; v++) {
-            degree[v] = v < users ? uOff[v + 1] - uOff[v] : iOff[v - users + 1] - iOff[v - users];
-        }
+        for (int v = 0; v < n; v++) degree[v] = NodeOrder.degree(graph, v);
         long[] byDegree = new long[n]; // degree in the high bits, id in the low: ascending degree, then id
         for (int v = 0; v < n; v++) byDegree[v] = (degree[v] << 32) | v;
         Arrays.sort(byDegree);

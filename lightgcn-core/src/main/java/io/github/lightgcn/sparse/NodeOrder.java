@@ -40,8 +40,7 @@ public final class NodeOrder {
         int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
         long[] byDegree = new long[n]; // -degree in the high bits, id in the low: ascending = degree descending
         for (int v = 0; v < n; v++) {
-            int degree = v < users ? uOff[v + 1] - uOff[v] : iOff[v - users + 1] - iOff[v - users];
-            byDegree[v] = ((long) -degree << 32) | v;
+            byDegree[v] = ((long) -degree(graph, v) << 32) | v;
         }
         Arrays.sort(byDegree);
         int[] position = new int[n];
@@ -79,6 +78,12 @@ public final class NodeOrder {
      */
     public static NodeOrder communities(InteractionGraph graph) {
         return new NodeOrder(CommunityOrder.positions(graph));
+    }
+
+    /** The degree of node {@code node} (users 0..U-1, items U..U+I-1). */
+    static int degree(InteractionGraph graph, int node) {
+        int users = graph.numUsers();
+        return node < users ? graph.userDegree(node) : graph.itemDegree(node - users);
     }
 
     public int size() { return position.length; }
