@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A fixed number of threads that run numbered tasks: the caller and {@code threads − 1} helpers of a private
@@ -191,7 +192,7 @@ public final class Workers implements AutoCloseable {
      * writes their boundaries into {@code bounds} (which it returns). For weights known item by item, e.g. the
      * non-zeros of listed rows; {@link #balancedRanges} is the same split from a prefix array.
      */
-    public static int[] weightedRanges(int n, java.util.function.IntUnaryOperator weight, int[] bounds) {
+    public static int[] weightedRanges(int n, IntUnaryOperator weight, int[] bounds) {
         int parts = bounds.length - 1;
         long total = 0, seen = 0;
         for (int i = 0; i < n; i++) total += weight.applyAsInt(i);
