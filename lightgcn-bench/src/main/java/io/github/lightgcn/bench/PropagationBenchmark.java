@@ -46,7 +46,7 @@ public class PropagationBenchmark {
     NormalizedAdjacency adj, adjBreadthFirst, adjCommunities; // node-id order; breadth-first; LightGCN's training order
     Workers workers;
     int[] bounds, boundsBreadthFirst, boundsCommunities;
-    float[] x, y, scaled, xAligned, yAligned, values;
+    float[] x, y, scaled, xAligned, yAligned, values, xAlignedScaledCommunities;
     Kernels simd, scalar;
     long layerBytes;
     float[] tableSized, oneGiB;
@@ -73,6 +73,9 @@ public class PropagationBenchmark {
         xAligned = new float[12 + x.length];
         yAligned = new float[12 + x.length];
         System.arraycopy(x, 0, xAligned, 12, x.length);
+        float[] sc = adjCommunities.invSqrtDegree();
+        xAlignedScaledCommunities = new float[xAligned.length];
+        for (int p = 0; p < x.length; p++) xAlignedScaledCommunities[12 + p] = sc[p / DIM] * x[p];
         simd = VectorizationProvider.kernels();
         scalar = ScalarKernels.INSTANCE;
         layerBytes = (long) adj.nonZeros() * DIM * Float.BYTES;
@@ -182,8 +185,8 @@ public class PropagationBenchmark {
                 simd.scale(s[r], scaled, r * DIM, DIM);
             }
         });
-        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, scaled, DIM,
-                bounds[t], bounds[t + 1], y));
+        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, scaled, 0, DIM,
+                bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 
@@ -191,9 +194,23 @@ public class PropagationBenchmark {
     @Benchmark
     public float[] layerPatternOnlyPrescaled() {
         float[] s = adj.invSqrtDegree();
-        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, x, DIM,
-                bounds[t], bounds[t + 1], y));
+        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, x, 0, DIM,
+                bounds[t], bounds[t + 1], y, 0));
         return y;
+    }
+
+    /**
+     * The pattern-only form in the community order on aligned rows, input already scaled (as when the scaling is
+     * fused into the previous layer): the one to compare with {@link #layerSimdCommunities}, like for like. Faster,
+     * but it rounds differently, so the library does not use it (BENCHMARKS.md, Notes).
+     */
+    @Benchmark
+    public float[] layerPatternOnlyCommunities() {
+        NormalizedAdjacency a = adjCommunities;
+        int[] b = boundsCommunities;
+        workers.run(b.length - 1, t -> simd.spmmPatternRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(),
+                xAlignedScaledCommunities, 12, DIM, b[t], b[t + 1], yAligned, 12));
+        return yAligned;
     }
 
     /** EJML sparse (CSC, double) × dense (row-major, double), single thread. */
@@ -214,17 +231,30 @@ public class PropagationBenchmark {
     @Benchmark
     public float readTableSized() { return read(tableSized); }
 
+    /**
+     * Not a bound, a diagnostic: the same bytes from the table-sized array, each thread wrapping around the whole
+     * array instead of its half, so each core's cache must hold the whole table, as in a layer, where every thread
+     * gathers from every part of the table. Where the two cores have separate L3s, this is slower than
+     * {@link #readTableSized}.
+     */
+    @Benchmark
+    public float readTableSizedEachThreadWhole() { return read(tableSized, false); }
+
     /** Bandwidth bound, DRAM case: read layerBytes sequentially from a 1 GiB array. */
     @Benchmark
     public float read1GiB() { return read(oneGiB); }
 
-    private float read(float[] a) {
+    private float read(float[] a) { return read(a, true); }
+
+    /** Each thread streams its share of layerBytes, wrapping around its own part of the array or the whole of it. */
+    private float read(float[] a, boolean ownPart) {
         float[] sums = new float[threads];
         long perThread = layerBytes / Float.BYTES / threads;
+        int parts = ownPart ? threads : 1;
         workers.run(threads, t -> {
-            // each thread streams its share, wrapping around its half of the array
-            int from = (int) ((long) a.length * t / threads) / 64 * 64;
-            int to = (int) ((long) a.length * (t + 1) / threads) / 64 * 64;
+            int part = ownPart ? t : 0;
+            int from = (int) ((long) a.length * part / parts) / 64 * 64;
+            int to = (int) ((long) a.length * (part + 1) / parts) / 64 * 64;
             sums[t] = stream(a, from, to, perThread);
         });
         float s = 0;

@@ -36,12 +36,12 @@ public interface Kernels {
                      int from, int to, float[] y, int yBase);
 
     /**
-     * Pattern-only form (no values array): {@code y[r] = rowScale[r] · Σ_p x[columns[p]]} for r in [from, to). With
-     * {@code x = D^-1/2 X} and {@code rowScale = d^-1/2} this is {@code Â X}; it rounds differently from
-     * {@link #spmmRows}. Kept for the benchmark that compares the two forms.
+     * Pattern-only form (no weights): {@code y[yBase + r·dim ..] = rowScale[r] · Σ_p x[xBase + columns[p]·dim ..]}
+     * for r in [from, to). With {@code x = D^-1/2 X} and {@code rowScale = d^-1/2} this is {@code Â X}; it rounds
+     * differently from {@link #spmmRows}. Kept for the benchmark that compares the two forms.
      */
-    void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int dim, int from, int to,
-                         float[] y);
+    void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int xBase, int dim, int from,
+                         int to, float[] y, int yBase);
 
     /**
      * Scatter of one source row (whose degree scale is {@code rowScale}) to the non-zeros {@code p in [pFrom, pTo)}

@@ -86,16 +86,16 @@ final class PanamaKernels implements Kernels {
     }
 
     @Override
-    public void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int dim, int from, int to,
-                                float[] y) {
+    public void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int xBase, int dim,
+                                int from, int to, float[] y, int yBase) {
         for (int r = from; r < to; r++) {
-            int p0 = offsets[r], p1 = offsets[r + 1], out = r * dim;
+            int p0 = offsets[r], p1 = offsets[r + 1], out = yBase + r * dim;
             float s = rowScale[r];
             int c = 0;
             for (; c + BLOCK <= dim; c += BLOCK) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
                 for (int p = p0; p < p1; p++) {
-                    int in = columns[p] * dim + c;
+                    int in = xBase + columns[p] * dim + c;
                     a0 = a0.add(FloatVector.fromArray(S, x, in));
                     a1 = a1.add(FloatVector.fromArray(S, x, in + L));
                     a2 = a2.add(FloatVector.fromArray(S, x, in + 2 * L));
@@ -109,7 +109,7 @@ final class PanamaKernels implements Kernels {
             for (; c < dim; c += L) {
                 VectorMask<Float> m = S.indexInRange(c, dim);
                 FloatVector acc = FloatVector.zero(S);
-                for (int p = p0; p < p1; p++) acc = acc.add(FloatVector.fromArray(S, x, columns[p] * dim + c, m));
+                for (int p = p0; p < p1; p++) acc = acc.add(FloatVector.fromArray(S, x, xBase + columns[p] * dim + c, m));
                 acc.mul(s).intoArray(y, out + c, m);
             }
         }

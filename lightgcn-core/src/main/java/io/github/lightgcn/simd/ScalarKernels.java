@@ -36,13 +36,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int dim, int from, int to,
-                                float[] y) {
+    public void spmmPatternRows(int[] offsets, int[] columns, float[] rowScale, float[] x, int xBase, int dim,
+                                int from, int to, float[] y, int yBase) {
         for (int r = from; r < to; r++) {
-            int out = r * dim;
+            int out = yBase + r * dim;
             for (int k = 0; k < dim; k++) y[out + k] = 0f;
             for (int p = offsets[r]; p < offsets[r + 1]; p++) {
-                int in = columns[p] * dim;
+                int in = xBase + columns[p] * dim;
                 for (int k = 0; k < dim; k++) y[out + k] += x[in + k];
             }
             float s = rowScale[r];

@@ -79,11 +79,15 @@ class KernelsTest {
             SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 4, 7, chunk, -4 * dim);
             assertArrayEquals(java.util.Arrays.copyOfRange(oracle, 4 * dim, 7 * dim), chunk, 0f);
 
-            // pattern-only form: same sums in the same order, scaled at the end
-            float[] pa = new float[n * dim], pb = new float[n * dim];
-            SCALAR.spmmPatternRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, dim, 0, n, pa);
-            SIMD.spmmPatternRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, dim, 0, n, pb);
+            // pattern-only form on the pre-scaled table D^-1/2 x (at offsets): the same product up to float rounding,
+            // and the SIMD kernel's sums exactly the scalar one's
+            float[] scale = adj.invSqrtDegree(), prescaled = new float[12 + n * dim];
+            for (int i = 0; i < n * dim; i++) prescaled[12 + i] = scale[i / dim] * x[i];
+            float[] pa = new float[5 + n * dim], pb = new float[5 + n * dim];
+            SCALAR.spmmPatternRows(adj.rowOffsets(), adj.columns(), scale, prescaled, 12, dim, 0, n, pa, 5);
+            SIMD.spmmPatternRows(adj.rowOffsets(), adj.columns(), scale, prescaled, 12, dim, 0, n, pb, 5);
             assertArrayEquals(pa, pb, 0f);
+            for (int i = 0; i < n * dim; i++) assertEquals(oracle[i], pa[5 + i], 1e-5f * (1 + Math.abs(oracle[i])));
         }
     }
 
