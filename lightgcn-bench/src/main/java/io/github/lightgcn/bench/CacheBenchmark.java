@@ -1,9 +1,6 @@
 package io.github.lightgcn.bench;
 
 import io.github.lightgcn.concurrent.Workers;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.*;
 
 import java.util.concurrent.TimeUnit;
@@ -26,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseTransparentHugePages", "-Xms2g", "-Xmx2g"})
 public class CacheBenchmark {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** One Gowalla layer's gathered bytes in floats: 1,620,256 non-zeros × 64. */
     static final long LAYER_FLOATS = 1_620_256L * 64;
 
@@ -56,26 +52,11 @@ public class CacheBenchmark {
     @Benchmark
     public float read(Footprint f) {
         float[] sums = new float[f.threads];
-        f.workers.run(f.threads, t -> sums[t] = stream(f.arrays[t], LAYER_FLOATS / f.threads));
+        f.workers.run(f.threads, t -> sums[t] = PropagationBenchmark.stream(f.arrays[t], 0, f.arrays[t].length,
+                LAYER_FLOATS / f.threads));
         float s = 0;
         for (float v : sums) s += v;
         return s;
-    }
-
-    private static float stream(float[] a, long floats) {
-        int block = 4 * S.length(), end = a.length / block * block;
-        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        for (long left = floats / block * block; left > 0; ) {
-            int n = (int) Math.min(end, left);
-            left -= n;
-            for (int i = 0; i < n; i += block) {
-                s0 = s0.add(FloatVector.fromArray(S, a, i));
-                s1 = s1.add(FloatVector.fromArray(S, a, i + S.length()));
-                s2 = s2.add(FloatVector.fromArray(S, a, i + 2 * S.length()));
-                s3 = s3.add(FloatVector.fromArray(S, a, i + 3 * S.length()));
-            }
-        }
-        return s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD);
     }
 
     /** A partner thread that answers each odd value of {@link #flag} with the next even one. */

@@ -262,7 +262,8 @@ public class PropagationBenchmark {
         return s;
     }
 
-    private static float stream(float[] a, int from, int to, long floats) {
+    /** Sums {@code floats} floats of a[from, to) in order, wrapping around; to − from a multiple of 64. */
+    static float stream(float[] a, int from, int to, long floats) {
         int l = S.length();
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         long done = 0;
