@@ -201,8 +201,9 @@ public class PropagationBenchmark {
 
     /**
      * The pattern-only form in the community order on aligned rows, input already scaled (as when the scaling is
-     * fused into the previous layer): the one to compare with {@link #layerSimdCommunities}, like for like. Faster,
-     * but it rounds differently, so the library does not use it (BENCHMARKS.md, Notes).
+     * fused into the previous layer): the one to compare with {@link #layerSimdCommunities}, like for like. Not
+     * reliably faster here (a little faster in noisy rounds, slower in a quiet run) and it rounds differently, so
+     * the library does not use it (BENCHMARKS.md, Notes).
      */
     @Benchmark
     public float[] layerPatternOnlyCommunities() {
