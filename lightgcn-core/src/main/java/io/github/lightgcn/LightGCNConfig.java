@@ -1,8 +1,6 @@
 package io.github.lightgcn;
 
 import io.github.lightgcn.eval.Metric;
-import io.github.lightgcn.train.Initialization;
-import io.github.lightgcn.train.Sampling;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

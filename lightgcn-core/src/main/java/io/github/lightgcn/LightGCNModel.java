@@ -1,13 +1,13 @@
 package io.github.lightgcn;
 
-import io.github.lightgcn.concurrent.Workers;
-import io.github.lightgcn.eval.EmbeddingScorer;
-import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.eval.EmbeddingScorer;
+import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.eval.TopK;
+import io.github.lightgcn.internal.eval.TopK;
 import io.github.lightgcn.graph.InteractionGraph;
-import io.github.lightgcn.persist.ChecksummedFile;
-import io.github.lightgcn.simd.VectorOps;
+import io.github.lightgcn.internal.persist.ChecksummedFile;
+import io.github.lightgcn.internal.simd.VectorOps;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

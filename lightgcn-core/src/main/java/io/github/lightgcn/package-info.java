@@ -9,16 +9,16 @@
  *       {@code recommend}, {@code score}, {@code evaluate} at once</td></tr>
  *   <tr><td>{@link io.github.lightgcn.graph.InteractionGraph}, {@link io.github.lightgcn.LightGCNConfig},
  *       {@link io.github.lightgcn.eval.Metrics}, {@link io.github.lightgcn.TrainingSummary},
- *       {@link io.github.lightgcn.sparse.NodeOrder}</td>
+ *       {@link io.github.lightgcn.internal.sparse.NodeOrder}</td>
  *       <td>immutable</td></tr>
  *   <tr><td>{@link io.github.lightgcn.LightGCN}</td><td>one {@code fit} at a time (it uses its own worker
  *       threads inside); {@link io.github.lightgcn.LightGCN#requestStop()} may be called from any thread</td></tr>
- *   <tr><td>{@link io.github.lightgcn.eval.Evaluator}</td><td>safe for concurrent {@code evaluate} calls when
- *       its {@link io.github.lightgcn.concurrent.Workers} are</td></tr>
- *   <tr><td>{@link io.github.lightgcn.concurrent.Workers}</td><td>one {@code run} at a time per instance</td></tr>
- *   <tr><td>{@link io.github.lightgcn.eval.TopK}, {@link io.github.lightgcn.train.Rng},
- *       {@link io.github.lightgcn.train.Adam}, {@link io.github.lightgcn.train.BprObjective},
- *       {@link io.github.lightgcn.sparse.LayerMeanPropagation}</td><td>not thread-safe: one owner thread</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.internal.eval.Evaluator}</td><td>safe for concurrent {@code evaluate} calls when
+ *       its {@link io.github.lightgcn.internal.concurrent.Workers} are</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.internal.concurrent.Workers}</td><td>one {@code run} at a time per instance</td></tr>
+ *   <tr><td>{@link io.github.lightgcn.internal.eval.TopK}, {@link io.github.lightgcn.random.Rng},
+ *       {@link io.github.lightgcn.internal.train.Adam}, {@link io.github.lightgcn.internal.train.BprObjective},
+ *       {@link io.github.lightgcn.internal.sparse.LayerMeanPropagation}</td><td>not thread-safe: one owner thread</td></tr>
  * </table>
  * Training listeners are called on the thread that called {@code fit}.
  */

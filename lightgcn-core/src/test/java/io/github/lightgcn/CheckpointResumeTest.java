@@ -2,8 +2,7 @@ package io.github.lightgcn;
 
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.testing.Graphs;
-import io.github.lightgcn.train.Checkpoint;
-import io.github.lightgcn.train.Sampling;
+import io.github.lightgcn.internal.train.Checkpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +60,7 @@ class CheckpointResumeTest {
         Checkpoint saved = Checkpoint.load(cp);
         assertEquals(stopBatch == 0 ? stopEpoch : stopEpoch - 1, saved.completedEpochs());
         assertEquals(stopBatch, saved.nextBatch());
-        assertEquals(new Checkpoint.Position(saved.completedEpochs(), stopBatch), Checkpoint.position(cp));
+        assertEquals(new CheckpointPosition(saved.completedEpochs(), stopBatch), CheckpointPosition.read(cp));
 
         // resumed with another thread count: the result must not change
         var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
@@ -129,9 +128,9 @@ class CheckpointResumeTest {
                 e.getMessage());
         Path other = dir.resolve("not-a-checkpoint.txt");
         Files.writeString(other, "user item item item\n0 1 2 3 4 5 6 7 8 9 10 11 12\n");
-        var notCheckpoint = assertThrows(IOException.class, () -> Checkpoint.position(other));
+        var notCheckpoint = assertThrows(IOException.class, () -> CheckpointPosition.read(other));
         assertTrue(notCheckpoint.getMessage().contains(other.toString()), notCheckpoint.getMessage());
-        var tooShort = assertThrows(IOException.class, () -> Checkpoint.position(Files.writeString(dir.resolve("s"), "x")));
+        var tooShort = assertThrows(IOException.class, () -> CheckpointPosition.read(Files.writeString(dir.resolve("s"), "x")));
         assertTrue(tooShort.getMessage().contains("shorter"), tooShort.getMessage());
     }
 

@@ -1,12 +1,11 @@
 package io.github.lightgcn;
 
-import io.github.lightgcn.concurrent.Workers;
-import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.eval.PopularityScorer;
+import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.testing.Graphs;
-import io.github.lightgcn.train.Sampling;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.train.Sampling;
+import io.github.lightgcn.Sampling;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;

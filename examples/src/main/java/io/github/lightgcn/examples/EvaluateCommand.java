@@ -1,10 +1,10 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.concurrent.Workers;
-import io.github.lightgcn.eval.EmbeddingScorer;
-import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.eval.EmbeddingScorer;
+import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.eval.PopularityScorer;
+import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.io.mal.Interactions;

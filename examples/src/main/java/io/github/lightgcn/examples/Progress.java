@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.eval.Scorer;
+import io.github.lightgcn.internal.eval.Scorer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -2,7 +2,7 @@ package io.github.lightgcn.examples;
 
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.eval.TopK;
+import io.github.lightgcn.internal.eval.TopK;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

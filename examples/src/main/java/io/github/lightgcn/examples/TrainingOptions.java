@@ -2,7 +2,7 @@ package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.train.Sampling;
+import io.github.lightgcn.Sampling;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

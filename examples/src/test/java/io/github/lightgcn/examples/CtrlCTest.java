@@ -1,7 +1,7 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.train.Checkpoint;
+import io.github.lightgcn.CheckpointPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -59,7 +59,7 @@ class CtrlCTest {
         assertTrue(output.toString().contains("interrupted: finishing the current batch"), output::toString);
         assertTrue(output.toString().contains("checkpoint saved to " + checkpoint)
                 && output.toString().contains("--resume " + checkpoint), output::toString);
-        Checkpoint saved = Checkpoint.load(checkpoint);
+        CheckpointPosition saved = CheckpointPosition.read(checkpoint);
         int total = saved.completedEpochs() + 3;
 
         Path resumedModel = dir.resolve("resumed.lgcn"), straightModel = dir.resolve("straight.lgcn");

@@ -1,6 +1,6 @@
 package io.github.lightgcn.bench;
 
-import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.internal.concurrent.Workers;
 import org.openjdk.jmh.annotations.*;
 
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
 package io.github.lightgcn.bench;
 
-import io.github.lightgcn.concurrent.Workers;
-import io.github.lightgcn.eval.EmbeddingScorer;
-import io.github.lightgcn.eval.Evaluator;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.eval.EmbeddingScorer;
+import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.sparse.LayerMeanPropagation;
-import io.github.lightgcn.sparse.NormalizedAdjacency;
+import io.github.lightgcn.internal.sparse.LayerMeanPropagation;
+import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

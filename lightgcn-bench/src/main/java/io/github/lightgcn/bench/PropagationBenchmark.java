@@ -1,11 +1,11 @@
 package io.github.lightgcn.bench;
 
-import io.github.lightgcn.concurrent.Workers;
-import io.github.lightgcn.simd.Kernels;
-import io.github.lightgcn.simd.ScalarKernels;
-import io.github.lightgcn.simd.VectorizationProvider;
-import io.github.lightgcn.sparse.NodeOrder;
-import io.github.lightgcn.sparse.NormalizedAdjacency;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.ScalarKernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.sparse.NodeOrder;
+import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,17 +1,17 @@
 package io.github.lightgcn.bench;
 
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.concurrent.Workers;
+import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
-import io.github.lightgcn.simd.AlignedRows;
-import io.github.lightgcn.sparse.NodeOrder;
-import io.github.lightgcn.sparse.NormalizedAdjacency;
-import io.github.lightgcn.train.Adam;
-import io.github.lightgcn.train.NegativeSampler;
-import io.github.lightgcn.train.Rng;
-import io.github.lightgcn.train.Sampling;
-import io.github.lightgcn.train.TrainingStep;
-import io.github.lightgcn.train.Triples;
+import io.github.lightgcn.internal.simd.AlignedRows;
+import io.github.lightgcn.internal.sparse.NodeOrder;
+import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
+import io.github.lightgcn.internal.train.Adam;
+import io.github.lightgcn.internal.train.NegativeSampler;
+import io.github.lightgcn.random.Rng;
+import io.github.lightgcn.Sampling;
+import io.github.lightgcn.internal.train.TrainingStep;
+import io.github.lightgcn.internal.train.Triples;
 import org.openjdk.jmh.annotations.*;
 
 import java.util.Random;

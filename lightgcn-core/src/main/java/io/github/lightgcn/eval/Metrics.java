@@ -12,7 +12,25 @@ public final class Metrics {
     private final double[][] values; // [metric.ordinal()][index of k]
     private final int numUsers;
 
-    Metrics(int[] ks, double[][] values, int numUsers) {
+    /**
+     * Metrics from their values: {@code values[metric.ordinal()][j]} is the metric at cut-off {@code ks[j]}
+     * (ascending); copied.
+     */
+    public static Metrics of(int[] ks, double[][] values, int numUsers) {
+        if (values.length != Metric.values().length) {
+            throw new IllegalArgumentException("values has " + values.length + " metrics, expected "
+                    + Metric.values().length);
+        }
+        for (int j = 1; j < ks.length; j++) {
+            if (ks[j] <= ks[j - 1]) throw new IllegalArgumentException("ks must ascend: " + Arrays.toString(ks));
+        }
+        for (double[] row : values) {
+            if (row.length != ks.length) throw new IllegalArgumentException("each metric needs one value per k");
+        }
+        return new Metrics(ks, values, numUsers);
+    }
+
+    private Metrics(int[] ks, double[][] values, int numUsers) {
         this.ks = ks.clone();
         this.values = new double[values.length][];
         for (int m = 0; m < values.length; m++) this.values[m] = values[m].clone();

@@ -11,7 +11,7 @@ import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
 import io.github.lightgcn.io.SplitReader;
-import io.github.lightgcn.train.Sampling;
+import io.github.lightgcn.Sampling;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -85,7 +85,7 @@ public final class Reproduce {
         Path wallFile = out.resolve(name + ".wall");
         double previousWall = 0;
         if (Files.exists(checkpoint)) {
-            var cp = io.github.lightgcn.train.Checkpoint.position(checkpoint); // the fit reads and verifies it all
+            var cp = io.github.lightgcn.CheckpointPosition.read(checkpoint); // the fit reads and verifies it all
             int done = cp.completedEpochs();
             previousWall = Curve.truncateAfter(curve, done);
             // stopped between evaluations: the wall time of the work kept since the last one was saved at the stop
@@ -136,7 +136,7 @@ public final class Reproduce {
         }
         TrainingSummary s = model.trainingSummary();
         if (s.interrupted() || s.stoppedByTime()) {
-            var cp = io.github.lightgcn.train.Checkpoint.position(checkpoint);
+            var cp = io.github.lightgcn.CheckpointPosition.read(checkpoint);
             Wall.write(wallFile, cp.completedEpochs(), cp.nextBatch(), previousWall + (System.nanoTime() - wallStart) / 1e9);
             System.out.println(name + ": stopped after " + s.epochsRun() + " complete epochs"
                     + (s.interrupted() ? " (and the batches of the next one done so far)" : "")

@@ -1,6 +1,6 @@
 package io.github.lightgcn.io.mal;
 
-import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.random.Rng;
 
 /**
  * Leave-one-out: for each user with at least {@code minInteractions} interactions, one random interaction goes

@@ -1,6 +1,6 @@
 package io.github.lightgcn.io.mal;
 
-import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.random.Rng;
 
 /** What the splitters share: a part label per interaction, per-user runs, shuffles. */
 final class Parts {

@@ -1,6 +1,6 @@
 package io.github.lightgcn.io.mal;
 
-import io.github.lightgcn.train.Rng;
+import io.github.lightgcn.random.Rng;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,0 +1,132 @@
+package io.github.lightgcn.internal.sparse;
+
+import io.github.lightgcn.graph.InteractionGraph;
+
+import java.util.Arrays;
+
+/**
+ * Where each node's row sits in the training tables. Nodes keep their ids (users {@code 0..U-1}, items
+ * {@code U..U+I-1}); a table row is {@code position(node)}. {@link #communities} (the order LightGCN trains in) and
+ * {@link #breadthFirst} place nodes that share neighbours next to each other, so a propagation layer gathers rows
+ * that are more often already in the core's cache (BENCHMARKS.md has the measured gains).
+ * Positions change where rows are stored, never how a row is summed (see
+ * {@link NormalizedAdjacency#of(InteractionGraph, NodeOrder)}), so results are the same bit for bit in any order.
+ */
+public final class NodeOrder {
+
+    private final int[] position; // position[node]: its table row
+    private final int[] node;      // node[row]: the node stored there
+
+    private NodeOrder(int[] position) {
+        this.position = position;
+        this.node = new int[position.length];
+        for (int n = 0; n < position.length; n++) node[position[n]] = n;
+    }
+
+    /** Row = node id. */
+    public static NodeOrder identity(int numNodes) {
+        int[] position = new int[numNodes];
+        for (int n = 0; n < numNodes; n++) position[n] = n;
+        return new NodeOrder(position);
+    }
+
+    /**
+     * Breadth-first order over the bipartite graph: each component from its highest-degree node (ties: lower id),
+     * neighbours in id order. Deterministic; O(nodes · log nodes + edges).
+     */
+    public static NodeOrder breadthFirst(InteractionGraph graph) {
+        int users = graph.numUsers(), n = users + graph.numItems();
+        int[] uOff = graph.userOffsets(), uIdx = graph.userIndices();
+        int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
+        long[] byDegree = new long[n]; // -degree in the high bits, id in the low: ascending = degree descending
+        for (int v = 0; v < n; v++) {
+            byDegree[v] = ((long) -degree(graph, v) << 32) | v;
+        }
+        Arrays.sort(byDegree);
+        int[] position = new int[n];
+        Arrays.fill(position, -1);
+        int[] queue = new int[n];
+        int next = 0;
+        for (long key : byDegree) {
+            int start = (int) key;
+            if (position[start] >= 0) continue;
+            int head = next;
+            position[start] = next;
+            queue[next++] = start;
+            while (head < next) {
+                int v = queue[head++];
+                if (v < users) {
+                    for (int p = uOff[v]; p < uOff[v + 1]; p++) {
+                        int w = users + uIdx[p];
+                        if (position[w] < 0) { position[w] = next; queue[next++] = w; }
+                    }
+                } else {
+                    for (int p = iOff[v - users]; p < iOff[v - users + 1]; p++) {
+                        int w = iIdx[p];
+                        if (position[w] < 0) { position[w] = next; queue[next++] = w; }
+                    }
+                }
+            }
+        }
+        return new NodeOrder(position);
+    }
+
+    /**
+     * Community order: {@link CommunityOrder Rabbit order}'s communities numbered depth first, users first and items
+     * after. A user's row gathers only item rows and an item's only user rows, so a sweep over consecutive users
+     * reuses the item rows its neighbours also gathered. Deterministic; about O(edges).
+     */
+    public static NodeOrder communities(InteractionGraph graph) {
+        return new NodeOrder(CommunityOrder.positions(graph));
+    }
+
+    /** The degree of node {@code node} (users 0..U-1, items U..U+I-1). */
+    static int degree(InteractionGraph graph, int node) {
+        int users = graph.numUsers();
+        return node < users ? graph.userDegree(node) : graph.itemDegree(node - users);
+    }
+
+    public int size() { return position.length; }
+
+    /** The table row of {@code node}. */
+    public int position(int node) { return position[node]; }
+
+    /** The node stored in table row {@code row}. */
+    public int node(int row) { return node[row]; }
+
+    /** The positions, indexed by node (shared storage: do not modify). */
+    public int[] positions() { return position; }
+
+    public boolean isIdentity() {
+        for (int n = 0; n < position.length; n++) if (position[n] != n) return false;
+        return true;
+    }
+
+    /**
+     * Rows of nodes {@code [fromNode, toNode)} of a table in this order (row r at {@code base + r·dim}) as a plain
+     * array in node order.
+     */
+    public float[] toNodeOrder(float[] table, int base, int dim, int fromNode, int toNode) {
+        float[] plain = new float[(toNode - fromNode) * dim];
+        for (int n = fromNode; n < toNode; n++) {
+            System.arraycopy(table, base + position[n] * dim, plain, (n - fromNode) * dim, dim);
+        }
+        return plain;
+    }
+
+    /** All rows of a table in this order, as a plain array in node order. */
+    public float[] toNodeOrder(float[] table, int base, int dim) {
+        return toNodeOrder(table, base, dim, 0, position.length);
+    }
+
+    /** Writes a plain node-order array ({@code size() × dim}) into a table in this order (row r at base + r·dim). */
+    public void fromNodeOrder(float[] plain, float[] table, int base, int dim) {
+        if (plain.length != position.length * dim) {
+            throw new IllegalArgumentException("expected " + position.length + " rows of " + dim + ", got "
+                    + plain.length + " values");
+        }
+        for (int n = 0; n < position.length; n++) {
+            System.arraycopy(plain, n * dim, table, base + position[n] * dim, dim);
+        }
+    }
+}

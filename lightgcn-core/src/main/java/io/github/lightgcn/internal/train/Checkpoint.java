@@ -1,0 +1,101 @@
+package io.github.lightgcn.internal.train;
+
+import io.github.lightgcn.CheckpointPosition;
+
+import io.github.lightgcn.internal.persist.ChecksummedFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything needed to continue a training run exactly where it stopped: the ego embeddings, Adam's state, the
+ * position (epoch and batch), the early-stopping state with the best embeddings so far, the timing, and what the
+ * run was made from (configuration and data fingerprints) so that a resume with other settings or data is
+ * refused. The sampler needs no state: each epoch's triples are a pure function of (seed, epoch).
+ *
+ * <p>File: a {@link ChecksummedFile} with magic {@code LGCNCKPT}, version 1, written atomically.
+ *
+ * @param completedEpochs   epochs fully trained
+ * @param nextBatch         batches of the next epoch already trained (0 at an epoch boundary)
+ * @param partialLoss       {total, bpr, reg} loss sums over those batches
+ * @param bestEgo           the ego embeddings of the best evaluation so far, or null
+ * @param bestMetrics       the best evaluation so far as {@code metric@k → value}, empty when none
+ * @param identity          configuration and data fingerprints that a resumed run must match
+ */
+public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLoss, float[] ego, long adamStep,
+                         float[] adamFirst, float[] adamSecond, double best, int bestEpoch, int withoutImprovement,
+                         float[] bestEgo, Map<String, Double> bestMetrics, double trainSeconds, double[] epochSeconds, Map<String, String> identity) {
+
+    static final String MAGIC = "LGCNCKPT";
+    static final int VERSION = 1;
+
+    public void save(Path path) throws IOException {
+        byte[] id = ChecksummedFile.encodeStrings(identity);
+        Map<String, String> metricStrings = new java.util.LinkedHashMap<>();
+        bestMetrics.forEach((k, v) -> metricStrings.put(k, Double.toString(v)));
+        byte[] metrics = ChecksummedFile.encodeStrings(metricStrings);
+        int n = ego.length;
+        int bestLength = bestEgo == null ? -1 : bestEgo.length;
+        long payload = 4 + 4 + 24 + 4 + 4L * n + 8 + 8L * n + 8 + 4 + 4 + 4 + 4L * Math.max(0, bestLength) + 8 + 4
+                + 8L * epochSeconds.length + 4 + id.length + 4 + metrics.length;
+        try (ChecksummedFile.Writer out = ChecksummedFile.create(path, MAGIC, VERSION, payload)) {
+            out.putInt(completedEpochs).putInt(nextBatch);
+            for (int k = 0; k < 3; k++) out.putLong(Double.doubleToRawLongBits(partialLoss[k]));
+            out.putInt(n).putFloats(ego).putLong(adamStep).putFloats(adamFirst).putFloats(adamSecond);
+            out.putLong(Double.doubleToRawLongBits(best)).putInt(bestEpoch).putInt(withoutImprovement);
+            out.putInt(bestLength);
+            if (bestEgo != null) out.putFloats(bestEgo);
+            out.putLong(Double.doubleToRawLongBits(trainSeconds)).putInt(epochSeconds.length);
+            for (double s : epochSeconds) out.putLong(Double.doubleToRawLongBits(s));
+            out.putBlock(id).putBlock(metrics);
+            out.commit();
+        }
+    }
+
+    /**
+     * The position of the checkpoint in {@code path}, from its first bytes only (magic, version and the two counts;
+     * the checksum is not verified here: {@link #load} verifies the whole file). For tools that need to know where
+     * a run stands without reading its tables; a file that is not a checkpoint is an IOException naming it.
+     */
+    public static CheckpointPosition position(Path path) throws IOException {
+        var head = ChecksummedFile.readStart(path, MAGIC, VERSION, "lightgcn checkpoint", 8);
+        return new CheckpointPosition(head.getInt(), head.getInt()); // the first two fields save() writes
+    }
+
+    /** Reads and verifies a checkpoint; a truncated, corrupted or foreign file is an IOException naming it. */
+    public static Checkpoint load(Path path) throws IOException {
+        ChecksummedFile.Reader in = ChecksummedFile.read(path, MAGIC, VERSION, "lightgcn checkpoint");
+        int epochs = in.getInt("completed epochs"), batch = in.getInt("next batch");
+        double[] partial = new double[3];
+        for (int k = 0; k < 3; k++) partial[k] = Double.longBitsToDouble(in.getLong("partial loss"));
+        int n = in.getInt("table size");
+        if (n < 0 || epochs < 0 || batch < 0) throw in.inconsistent("negative size or position");
+        float[] ego = in.getFloats(n, "ego embeddings");
+        long step = in.getLong("adam step");
+        float[] first = in.getFloats(n, "adam first moments");
+        float[] second = in.getFloats(n, "adam second moments");
+        double best = Double.longBitsToDouble(in.getLong("best value"));
+        int bestEpoch = in.getInt("best epoch"), without = in.getInt("evaluations without improvement");
+        int bestLength = in.getInt("best table size");
+        if (bestLength != -1 && bestLength != n) throw in.inconsistent("best table size " + bestLength);
+        float[] bestEgo = bestLength < 0 ? null : in.getFloats(bestLength, "best ego embeddings");
+        double seconds = Double.longBitsToDouble(in.getLong("train seconds"));
+        int count = in.getInt("epoch count");
+        if (count < 0) throw in.inconsistent("negative epoch count");
+        double[] epochSeconds = new double[count];
+        for (int e = 0; e < count; e++) epochSeconds[e] = Double.longBitsToDouble(in.getLong("epoch seconds"));
+        Map<String, String> identity = ChecksummedFile.decodeStrings(in.getBlock("identity"), in);
+        Map<String, Double> bestMetrics = new java.util.LinkedHashMap<>();
+        for (var e : ChecksummedFile.decodeStrings(in.getBlock("best metrics"), in).entrySet()) {
+            try {
+                bestMetrics.put(e.getKey(), Double.parseDouble(e.getValue()));
+            } catch (NumberFormatException ex) {
+                throw in.inconsistent("best metric " + e.getKey() + " is not a number");
+            }
+        }
+        in.expectEnd();
+        return new Checkpoint(epochs, batch, partial, ego, step, first, second, best, bestEpoch, without, bestEgo,
+                bestMetrics, seconds, epochSeconds, identity);
+    }
+}

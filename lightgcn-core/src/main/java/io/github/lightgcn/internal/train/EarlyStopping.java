@@ -1,0 +1,46 @@
+package io.github.lightgcn.internal.train;
+
+/**
+ * A stopping rule as an object: it watches one value (higher is better) and says when {@code patience}
+ * evaluations in a row failed to improve the best by more than {@code minDelta}. Patience 0 never stops.
+ */
+public final class EarlyStopping {
+
+    private final int patience;
+    private final double minDelta;
+    private double best = Double.NEGATIVE_INFINITY;
+    private int bestEpoch = -1;
+    private int withoutImprovement;
+
+    public EarlyStopping(int patience, double minDelta) {
+        this.patience = patience;
+        this.minDelta = minDelta;
+    }
+
+    /** Records the value at an epoch; returns true when it is a new best. */
+    public boolean update(int epoch, double value) {
+        if (bestEpoch < 0 || value > best + minDelta) {
+            best = value;
+            bestEpoch = epoch;
+            withoutImprovement = 0;
+            return true;
+        }
+        withoutImprovement++;
+        return false;
+    }
+
+    /** Restores the state saved in a checkpoint. */
+    public void restore(double best, int bestEpoch, int withoutImprovement) {
+        this.best = best;
+        this.bestEpoch = bestEpoch;
+        this.withoutImprovement = withoutImprovement;
+    }
+
+    public boolean shouldStop() { return patience > 0 && withoutImprovement >= patience; }
+
+    public double best() { return best; }
+
+    public int bestEpoch() { return bestEpoch; }
+
+    public int evaluationsWithoutImprovement() { return withoutImprovement; }
+}
