@@ -14,6 +14,7 @@ module io.github.lightgcn.core {
 
     exports io.github.lightgcn.internal.concurrent to io.github.lightgcn.bench, io.github.lightgcn.examples;
     exports io.github.lightgcn.internal.eval to io.github.lightgcn.bench, io.github.lightgcn.examples;
+    exports io.github.lightgcn.internal.graph to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.persist to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.simd to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.sparse to io.github.lightgcn.bench, io.github.lightgcn.examples;

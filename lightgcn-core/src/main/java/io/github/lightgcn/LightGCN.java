@@ -18,9 +18,12 @@ import io.github.lightgcn.random.Rng;
 import io.github.lightgcn.internal.train.TrainingStep;
 import io.github.lightgcn.internal.train.Triples;
 
+import io.github.lightgcn.internal.simd.VectorizationProvider;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,16 +353,15 @@ public final class LightGCN {
             double[] secondsArray = epochSeconds.stream().mapToDouble(Double::doubleValue).toArray();
             TrainingSummary summary = new TrainingSummary(completed, modelEpoch, stopping.bestEpoch(), stoppedEarly,
                     stoppedByTime, interrupted, trainSeconds, secondsArray, lastEval, bestEval);
-            Map<String, String> meta = new LinkedHashMap<>();
-            meta.put("library", "lightgcn-java " + VERSION);
-            meta.put("format", Integer.toString(LightGCNModel.FORMAT_VERSION));
-            config.asMap().forEach((k, v) -> meta.put("config." + k, v));
-            meta.put("train.fingerprint", Long.toHexString(train.fingerprint()));
-            meta.put("train.edges", Integer.toString(train.numEdges()));
-            meta.put("epochs", Integer.toString(completed));
-            meta.put("modelEpoch", Integer.toString(modelEpoch));
+            String stopReason = interrupted ? "interrupted" : stoppedByTime ? "time-bound"
+                    : stoppedEarly ? "early-stopped" : "completed";
+            Provenance provenance = new Provenance(VERSION, System.getProperty("java.version"),
+                    VectorizationProvider.simd() ? "simd" : "scalar", Instant.now(), config.asMap(),
+                    Long.toHexString(train.fingerprint()),
+                    monitor == null ? "none" : Long.toHexString(monitor.fingerprint()), train.numEdges(), completed,
+                    modelEpoch, stopReason, trainSeconds);
             return LightGCNModel.create(order.toNodeOrder(finalEmbeddings, 0, dim, 0, numUsers),
-                    order.toNodeOrder(finalEmbeddings, 0, dim, numUsers, numUsers + numItems), dim, train, meta,
+                    order.toNodeOrder(finalEmbeddings, 0, dim, numUsers, numUsers + numItems), dim, train, provenance,
                     summary);
         }
 

@@ -1,5 +1,6 @@
 package io.github.lightgcn;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
 import io.github.lightgcn.internal.eval.Evaluator;
@@ -53,41 +54,42 @@ public final class LightGCNModel {
     private final float[] userEmbeddings;
     private final float[] itemEmbeddings;
     private final InteractionGraph trainGraph;
-    private final Map<String, String> metadata;
+    private final Provenance provenance;
     private final Map<String, byte[]> attachments;
     private final TrainingSummary summary;
 
     private LightGCNModel(int dim, float[] userEmbeddings, float[] itemEmbeddings, InteractionGraph trainGraph,
-                          Map<String, String> metadata, Map<String, byte[]> attachments, TrainingSummary summary) {
+                          Provenance provenance, Map<String, byte[]> attachments, TrainingSummary summary) {
         this.numUsers = trainGraph.numUsers();
         this.numItems = trainGraph.numItems();
         this.dim = dim;
         this.userEmbeddings = userEmbeddings;
         this.itemEmbeddings = itemEmbeddings;
         this.trainGraph = trainGraph;
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        this.provenance = provenance;
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
         this.summary = summary;
     }
 
     /**
-     * A model from final embeddings (copied). {@code trainGraph} gives the size and the items excluded from each
-     * user's recommendations.
+     * A model from final embeddings (copied), e.g. trained elsewhere. {@code trainGraph} gives the size and the items
+     * excluded from each user's recommendations; {@code settings} are recorded as the provenance's configuration.
      */
     public static LightGCNModel of(float[] userEmbeddings, float[] itemEmbeddings, int dim, InteractionGraph trainGraph,
-                                   Map<String, String> metadata) {
-        return create(userEmbeddings.clone(), itemEmbeddings.clone(), dim, trainGraph, metadata, null);
+                                   Map<String, String> settings) {
+        return create(userEmbeddings.clone(), itemEmbeddings.clone(), dim, trainGraph, Provenance.external(settings),
+                null);
     }
 
     static LightGCNModel create(float[] userEmbeddings, float[] itemEmbeddings, int dim, InteractionGraph trainGraph,
-                                Map<String, String> metadata, TrainingSummary summary) {
+                                Provenance provenance, TrainingSummary summary) {
         if (dim < 1) throw new IllegalArgumentException("dim must be >= 1, got " + dim);
         if (userEmbeddings.length != (long) trainGraph.numUsers() * dim
                 || itemEmbeddings.length != (long) trainGraph.numItems() * dim) {
             throw new IllegalArgumentException("embedding tables (" + userEmbeddings.length + ", "
                     + itemEmbeddings.length + " floats) do not match " + trainGraph + " at dim " + dim);
         }
-        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, metadata, Map.of(), summary);
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, Map.of(), summary);
     }
 
     public int numUsers() { return numUsers; }
@@ -99,8 +101,8 @@ public final class LightGCNModel {
     /** The interactions the model was trained on (excluded from recommendations). */
     public InteractionGraph trainGraph() { return trainGraph; }
 
-    /** Provenance: configuration, seed, library and format versions, data fingerprint, training summary. */
-    public Map<String, String> metadata() { return metadata; }
+    /** Where the model comes from: configuration, data fingerprints, library and Java versions, training summary. */
+    public Provenance provenance() { return provenance; }
 
     /**
      * A copy of this model carrying one more named blob of application data (replacing one of the same name),
@@ -112,7 +114,7 @@ public final class LightGCNModel {
         }
         Map<String, byte[]> copy = new LinkedHashMap<>(attachments);
         copy.put(name, data.clone());
-        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, metadata, copy, summary);
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, copy, summary);
     }
 
     /** A copy of the attachment of that name, if any. */
@@ -163,7 +165,7 @@ public final class LightGCNModel {
      */
     public List<ScoredItem> recommend(int user, int k, IntPredicate exclude) {
         checkUser(user);
-        int[] off = trainGraph.userOffsets(), seen = trainGraph.userIndices();
+        int[] off = GraphArrays.userOffsets(trainGraph), seen = GraphArrays.userItems(trainGraph);
         int from = off[user], to = off[user + 1];
         float[] query = Arrays.copyOfRange(userEmbeddings, user * dim, (user + 1) * dim);
         return rank(query, k, item -> Arrays.binarySearch(seen, from, to, item) >= 0 || exclude.test(item));
@@ -229,8 +231,8 @@ public final class LightGCNModel {
 
     /** Writes the model (format above) atomically: a crash during the save leaves any previous file intact. */
     public void save(Path path) throws IOException {
-        byte[] meta = ChecksummedFile.encodeStrings(metadata);
-        int[] offsets = trainGraph.userOffsets(), items = trainGraph.userIndices();
+        byte[] meta = ChecksummedFile.encodeStrings(provenance.toMap());
+        int[] offsets = GraphArrays.userOffsets(trainGraph), items = GraphArrays.userItems(trainGraph);
         long payload = 16 + 4L + meta.length + 4L * userEmbeddings.length + 4L * itemEmbeddings.length
                 + 4L * offsets.length + 4L * items.length + 4;
         for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
@@ -285,6 +287,12 @@ public final class LightGCNModel {
         } catch (IllegalArgumentException e) {
             throw in.inconsistent("training graph: " + e.getMessage());
         }
-        return new LightGCNModel(dim, userEmb, itemEmb, train, metadata, attachments, null);
+        Provenance provenance;
+        try {
+            provenance = Provenance.fromMap(metadata);
+        } catch (IllegalArgumentException e) {
+            throw in.inconsistent(e.getMessage());
+        }
+        return new LightGCNModel(dim, userEmb, itemEmb, train, provenance, attachments, null);
     }
 }

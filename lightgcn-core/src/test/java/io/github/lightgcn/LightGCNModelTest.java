@@ -60,7 +60,7 @@ class LightGCNModelTest {
         LightGCNModel loaded = LightGCNModel.load(file);
         assertArrayEquals(model.userEmbeddings(), loaded.userEmbeddings(), 0f);
         assertArrayEquals(model.itemEmbeddings(), loaded.itemEmbeddings(), 0f);
-        assertEquals(model.metadata(), loaded.metadata());
+        assertEquals(model.provenance(), loaded.provenance());
         assertEquals(model.trainGraph().fingerprint(), loaded.trainGraph().fingerprint());
         assertEquals(model.recommend(3, 7), loaded.recommend(3, 7));
         assertEquals(Map.of(), Files.list(dir).filter(p -> p.toString().endsWith(".tmp"))

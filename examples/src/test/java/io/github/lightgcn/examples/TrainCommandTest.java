@@ -174,7 +174,7 @@ class TrainCommandTest {
         // the reported test numbers are those of the restored (best) model, which is also what was saved
         LightGCNModel loaded = LightGCNModel.load(model);
         assertSameMetrics(loaded.evaluate(split().test(), 20), m);
-        assertEquals(Integer.toString(modelEpoch), loaded.metadata().get("modelEpoch"));
+        assertEquals(modelEpoch, loaded.provenance().modelEpoch());
     }
 
     @Test

@@ -1,15 +1,32 @@
 package io.github.lightgcn.graph;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
+
 import java.util.Arrays;
 
 /**
  * A bipartite user–item interaction graph: deduplicated (user, item) edges stored in CSR form in both
  * directions. Users are {@code 0..numUsers-1}, items {@code 0..numItems-1}; nodes with no edge are allowed.
  *
- * <p>Immutable and thread-safe. The raw CSR arrays returned by the {@code *Offsets()} and {@code *Indices()}
- * accessors are the graph's own storage, exposed for the propagation kernels: never modify them.
+ * <p>Immutable and thread-safe: every array it returns is a copy.
  */
 public final class InteractionGraph {
+
+    static {
+        GraphArrays.install(new GraphArrays.Access() {
+            @Override
+            public int[] userOffsets(InteractionGraph g) { return g.userOffsets; }
+
+            @Override
+            public int[] userItems(InteractionGraph g) { return g.userItems; }
+
+            @Override
+            public int[] itemOffsets(InteractionGraph g) { return g.itemOffsets; }
+
+            @Override
+            public int[] itemUsers(InteractionGraph g) { return g.itemUsers; }
+        });
+    }
 
     private final int numUsers;
     private final int numItems;
@@ -132,17 +149,18 @@ public final class InteractionGraph {
         return n;
     }
 
-    /** CSR row offsets by user (length numUsers + 1). Shared storage: do not modify. */
-    public int[] userOffsets() { return userOffsets; }
+    /** Receives the edges of a graph, one (user, item) pair at a time. */
+    @FunctionalInterface
+    public interface EdgeConsumer {
+        void accept(int user, int item);
+    }
 
-    /** CSR column indices by user (sorted within each row). Shared storage: do not modify. */
-    public int[] userIndices() { return userItems; }
-
-    /** CSR row offsets by item (length numItems + 1). Shared storage: do not modify. */
-    public int[] itemOffsets() { return itemOffsets; }
-
-    /** CSR column indices by item (sorted within each row). Shared storage: do not modify. */
-    public int[] itemIndices() { return itemUsers; }
+    /** Visits every edge, by user ascending and, within a user, by item ascending. */
+    public void forEachEdge(EdgeConsumer consumer) {
+        for (int u = 0; u < numUsers; u++) {
+            for (int p = userOffsets[u]; p < userOffsets[u + 1]; p++) consumer.accept(u, userItems[p]);
+        }
+    }
 
     /**
      * The same edges in a graph with at least as many users and items (new nodes are isolated); used to put

@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.eval;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.simd.Kernels;
@@ -71,7 +72,7 @@ final class BlockedRanking {
 
     private void rankBlock(int[] userIds, int from, int to, InteractionGraph mask, Scratch s, Sink sink) {
         int count = to - from, groups = (count + 3) / 4;
-        int[] mOff = mask.userOffsets(), mIdx = mask.userIndices();
+        int[] mOff = GraphArrays.userOffsets(mask), mIdx = GraphArrays.userItems(mask);
         for (int r = 0; r < groups * 4; r++) { // user rows of the block, the last group padded with its last user
             int u = userIds[from + Math.min(r, count - 1)];
             System.arraycopy(users, u * dim, s.userRows, r * dim, dim);

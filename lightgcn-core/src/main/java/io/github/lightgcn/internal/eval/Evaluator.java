@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.eval;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.eval.Metric;
 import io.github.lightgcn.eval.Metrics;
 
@@ -89,7 +90,7 @@ public final class Evaluator {
 
     private void rankOne(int user, float[] scores, int offset, InteractionGraph mask, InteractionGraph relevant,
                          BlockScratch s, double[] out, int outOffset) {
-        int[] mOff = mask.userOffsets(), mIdx = mask.userIndices();
+        int[] mOff = GraphArrays.userOffsets(mask), mIdx = GraphArrays.userItems(mask);
         int mp = mOff[user], mEnd = mOff[user + 1];
         int numItems = relevant.numItems();
         TopK top = s.top;

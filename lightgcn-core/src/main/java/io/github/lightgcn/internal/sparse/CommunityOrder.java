@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.sparse;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.graph.InteractionGraph;
 
 import java.util.Arrays;
@@ -20,8 +21,8 @@ final class CommunityOrder {
     /** position[node] for {@code graph}'s nodes (users 0..U-1, items U..U+I-1). Deterministic. */
     static int[] positions(InteractionGraph graph) {
         int users = graph.numUsers(), n = users + graph.numItems();
-        int[] uOff = graph.userOffsets(), uIdx = graph.userIndices();
-        int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
+        int[] uOff = GraphArrays.userOffsets(graph), uIdx = GraphArrays.userItems(graph);
+        int[] iOff = GraphArrays.itemOffsets(graph), iIdx = GraphArrays.itemUsers(graph);
         double twoM = 2.0 * graph.numEdges();
 
         long[] degree = new long[n]; // a community's degree: the sum of its members' degrees

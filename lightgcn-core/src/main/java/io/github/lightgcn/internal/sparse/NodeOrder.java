@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.sparse;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.graph.InteractionGraph;
 
 import java.util.Arrays;
@@ -36,8 +37,8 @@ public final class NodeOrder {
      */
     public static NodeOrder breadthFirst(InteractionGraph graph) {
         int users = graph.numUsers(), n = users + graph.numItems();
-        int[] uOff = graph.userOffsets(), uIdx = graph.userIndices();
-        int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
+        int[] uOff = GraphArrays.userOffsets(graph), uIdx = GraphArrays.userItems(graph);
+        int[] iOff = GraphArrays.itemOffsets(graph), iIdx = GraphArrays.itemUsers(graph);
         long[] byDegree = new long[n]; // -degree in the high bits, id in the low: ascending = degree descending
         for (int v = 0; v < n; v++) {
             byDegree[v] = ((long) -degree(graph, v) << 32) | v;

@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.sparse;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.simd.Kernels;
@@ -71,8 +72,8 @@ public final class NormalizedAdjacency {
         int[] offsets = new int[nodes + 1];
         int[] columns = new int[nnz];
         int[] position = order.positions();
-        int[] uOff = graph.userOffsets(), uIdx = graph.userIndices();
-        int[] iOff = graph.itemOffsets(), iIdx = graph.itemIndices();
+        int[] uOff = GraphArrays.userOffsets(graph), uIdx = GraphArrays.userItems(graph);
+        int[] iOff = GraphArrays.itemOffsets(graph), iIdx = GraphArrays.itemUsers(graph);
         int w = 0;
         for (int r = 0; r < nodes; r++) {
             int n = order.node(r);

@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.train;
 
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.Sampling;
 import io.github.lightgcn.random.Rng;
 
@@ -19,7 +20,7 @@ public final class NegativeSampler {
     public NegativeSampler(InteractionGraph train, Sampling mode) {
         this.train = train;
         this.mode = mode;
-        int[] offsets = train.userOffsets();
+        int[] offsets = GraphArrays.userOffsets(train);
         this.activeUsers = new int[train.activeUsers()];
         int a = 0;
         for (int u = 0; u < train.numUsers(); u++) if (offsets[u + 1] > offsets[u]) activeUsers[a++] = u;
@@ -39,7 +40,7 @@ public final class NegativeSampler {
     public Triples sampleEpoch(Rng rng) {
         int n = train.numEdges();
         int[] users = new int[n], positives = new int[n], negatives = new int[n];
-        int[] offsets = train.userOffsets(), items = train.userIndices();
+        int[] offsets = GraphArrays.userOffsets(train), items = GraphArrays.userItems(train);
         if (mode == Sampling.EDGE_UNIFORM) {
             int[] order = new int[n];
             for (int p = 0; p < n; p++) order[p] = p;

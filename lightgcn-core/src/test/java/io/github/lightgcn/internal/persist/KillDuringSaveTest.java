@@ -37,7 +37,7 @@ class KillDuringSaveTest {
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             }
             LightGCNModel loaded = LightGCNModel.load(file); // must not throw
-            String version = loaded.metadata().get("version");
+            String version = loaded.provenance().config().get("version");
             float expected = Float.parseFloat(version);
             for (float v : loaded.userEmbeddings()) assertEquals(expected, v, "a mix of old and new content");
             if (version.equals("1.0")) sawOld++;

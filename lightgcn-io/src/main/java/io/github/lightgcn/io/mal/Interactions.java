@@ -68,14 +68,12 @@ public final class Interactions {
 
     /** The edges of a graph in original ids; index order is id order, so the CSR order is already sorted. */
     static Interactions fromGraph(InteractionGraph graph, IdMapping users, IdMapping anime) {
-        int[] offsets = graph.userOffsets(), items = graph.userIndices();
-        int[] u = new int[items.length], a = new int[items.length];
-        for (int user = 0; user < graph.numUsers(); user++) {
-            for (int p = offsets[user]; p < offsets[user + 1]; p++) {
-                u[p] = users.originalId(user);
-                a[p] = anime.originalId(items[p]);
-            }
-        }
+        int[] u = new int[graph.numEdges()], a = new int[graph.numEdges()];
+        int[] next = {0};
+        graph.forEachEdge((user, item) -> {
+            u[next[0]] = users.originalId(user);
+            a[next[0]++] = anime.originalId(item);
+        });
         return new Interactions(u, a);
     }
 
