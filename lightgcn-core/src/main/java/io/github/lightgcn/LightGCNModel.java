@@ -7,6 +7,7 @@ import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.internal.eval.TopK;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.internal.persist.ChecksummedFile;
 import io.github.lightgcn.internal.simd.VectorOps;
 
@@ -55,6 +56,8 @@ public final class LightGCNModel {
     private final float[] itemEmbeddings;
     private final InteractionGraph trainGraph;
     private final Provenance provenance;
+    private final KeyIndex userKeys;
+    private final KeyIndex itemKeys;
     private final Map<String, byte[]> attachments;
     private final TrainingSummary summary;
 
@@ -67,6 +70,8 @@ public final class LightGCNModel {
         this.itemEmbeddings = itemEmbeddings;
         this.trainGraph = trainGraph;
         this.provenance = provenance;
+        this.userKeys = KeyIndex.identity(numUsers); // keyed models: the "keys" work
+        this.itemKeys = KeyIndex.identity(numItems);
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
         this.summary = summary;
     }
@@ -100,6 +105,12 @@ public final class LightGCNModel {
 
     /** The interactions the model was trained on (excluded from recommendations). */
     public InteractionGraph trainGraph() { return trainGraph; }
+
+    /** The application's keys of the users, by user index. */
+    public KeyIndex userKeys() { return userKeys; }
+
+    /** The application's keys of the items, by item index. */
+    public KeyIndex itemKeys() { return itemKeys; }
 
     /** Where the model comes from: configuration, data fingerprints, library and Java versions, training summary. */
     public Provenance provenance() { return provenance; }
