@@ -2,6 +2,7 @@
 module io.github.lightgcn.io {
     requires transitive io.github.lightgcn.core;
     requires org.apache.commons.csv;
+    requires java.xml; // MyAnimeList list exports (StAX)
 
     exports io.github.lightgcn.io;
     exports io.github.lightgcn.io.mal;
