@@ -4,11 +4,25 @@ import io.github.lightgcn.eval.Metric;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The hyper-parameters of a LightGCN run. Immutable; build with {@link #builder()}. Every value is checked when
- * set, and an {@link IllegalArgumentException} names the value and its allowed range.
+ * Everything that decides the result of a LightGCN fit, and nothing else. Immutable; build with
+ * {@link #builder()}. Every value is checked when set, and an {@link IllegalArgumentException} names the value and
+ * its allowed range.
+ *
+ * <p>It holds the model and optimiser hyper-parameters, the seed, the sampler and the initialisation, the number of
+ * epochs, and the monitoring settings that decide which embeddings the model holds: {@code evalEvery},
+ * {@code patience}, {@code minDelta} and the monitored metric. {@link #topK()} is here too: the cut-offs do not
+ * change the embeddings, but they are part of what a fit returns (the evaluations of its
+ * {@link TrainingSummary}, the best evaluation a checkpoint carries), so a run resumed with other cut-offs would
+ * report a mixture. How a fit runs (threads, evaluation block size, time bound, checkpoints, resuming, listeners)
+ * is in {@link FitOptions}: it never changes a number.
+ *
+ * <p>Two configurations are {@link #equals equal} when every value is; a checkpoint may be resumed under a
+ * configuration equal to its own but for {@link #epochs()} (so a run can be extended).
  *
  * <p>Defaults are the paper's: d 64, K 3, lr 1e-3, λ 1e-4, batch 2048, N(0, 0.1²) init, user-uniform sampling.
  */
@@ -30,9 +44,6 @@ public final class LightGCNConfig {
     private final Initialization initialization;
     private final double initStd;
     private final long seed;
-    private final int threads;
-    private final int evalBlockSize;
-    private final double maxTrainingSeconds;
 
     private LightGCNConfig(Builder b) {
         this.embeddingDim = b.embeddingDim;
@@ -51,9 +62,6 @@ public final class LightGCNConfig {
         this.initialization = b.initialization;
         this.initStd = b.initStd;
         this.seed = b.seed;
-        this.threads = b.threads;
-        this.evalBlockSize = b.evalBlockSize;
-        this.maxTrainingSeconds = b.maxTrainingSeconds;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -80,9 +88,6 @@ public final class LightGCNConfig {
         b.initialization = initialization;
         b.initStd = initStd;
         b.seed = seed;
-        b.threads = threads;
-        b.evalBlockSize = evalBlockSize;
-        b.maxTrainingSeconds = maxTrainingSeconds;
         return b;
     }
 
@@ -105,10 +110,6 @@ public final class LightGCNConfig {
     public Initialization initialization() { return initialization; }
     public double initStd() { return initStd; }
     public long seed() { return seed; }
-    public int threads() { return threads; }
-    public int evalBlockSize() { return evalBlockSize; }
-    /** Stop after this many seconds of training (checked after each epoch); 0 = no limit. */
-    public double maxTrainingSeconds() { return maxTrainingSeconds; }
 
     /** Every value by name, for logs and model provenance. */
     public Map<String, String> asMap() {
@@ -128,10 +129,88 @@ public final class LightGCNConfig {
         m.put("initialization", initialization.name());
         m.put("initStd", Double.toString(initStd));
         m.put("seed", Long.toString(seed));
-        m.put("threads", Integer.toString(threads));
-        m.put("evalBlockSize", Integer.toString(evalBlockSize));
-        m.put("maxTrainingSeconds", Double.toString(maxTrainingSeconds));
         return m;
+    }
+
+    /**
+     * The configuration that {@link #asMap()} describes: the inverse of {@code asMap()}, e.g. to rebuild what a
+     * model's {@link Provenance#config()} or a checkpoint recorded. A key absent from {@code values} keeps its
+     * default; every value is checked as its setter checks it.
+     *
+     * @throws IllegalArgumentException for a key that is not a configuration value, or a value that does not parse
+     *                                  or is out of range (the message names the key)
+     */
+    public static LightGCNConfig fromMap(Map<String, String> values) {
+        Builder b = builder();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey(), v = e.getValue();
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("'" + key + "' is not a configuration value; they are " + KEYS);
+            }
+            try {
+                set(b, key, v);
+            } catch (IllegalArgumentException bad) { // NumberFormatException included
+                throw new IllegalArgumentException("configuration value " + key + " = '" + v + "' is invalid: "
+                        + bad.getMessage(), bad);
+            }
+        }
+        return b.build();
+    }
+
+    /** The names of {@link #asMap()}. */
+    private static final List<String> KEYS = List.copyOf(defaults().asMap().keySet());
+
+    private static void set(Builder b, String key, String v) {
+        switch (key) {
+            case "embeddingDim" -> b.embeddingDim(Integer.parseInt(v));
+            case "layers" -> b.layers(Integer.parseInt(v));
+            case "learningRate" -> b.learningRate(Double.parseDouble(v));
+            case "l2" -> b.l2(Double.parseDouble(v));
+            case "batchSize" -> b.batchSize(Integer.parseInt(v));
+            case "epochs" -> b.epochs(Integer.parseInt(v));
+            case "evalEvery" -> b.evalEvery(Integer.parseInt(v));
+            case "patience" -> b.patience(Integer.parseInt(v));
+            case "minDelta" -> b.minDelta(Double.parseDouble(v));
+            case "monitor" -> {
+                int at = v.lastIndexOf('@');
+                if (at < 0) throw new IllegalArgumentException("not metric@k");
+                b.monitor(Metric.fromLabel(v.substring(0, at)), Integer.parseInt(v.substring(at + 1)));
+            }
+            case "topK" -> {
+                String list = v.strip();
+                if (!list.startsWith("[") || !list.endsWith("]")) throw new IllegalArgumentException("not [k, ...]");
+                b.topK(Arrays.stream(list.substring(1, list.length() - 1).split(","))
+                        .mapToInt(k -> Integer.parseInt(k.strip())).toArray());
+            }
+            case "sampling" -> b.sampling(Sampling.valueOf(v));
+            case "initialization" -> b.initialization(Initialization.valueOf(v));
+            case "initStd" -> b.initStd(Double.parseDouble(v));
+            case "seed" -> b.seed(Long.parseLong(v));
+            default -> throw new IllegalStateException("asMap() has a key set() does not know: " + key);
+        }
+    }
+
+    /** A copy with another number of epochs (every other value the same). */
+    public LightGCNConfig withEpochs(int epochs) { return toBuilder().epochs(epochs).build(); }
+
+    /** Whether every value is the same (doubles compared bit for bit, as they decide the result). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LightGCNConfig c && embeddingDim == c.embeddingDim && layers == c.layers
+                && same(learningRate, c.learningRate) && same(l2, c.l2) && batchSize == c.batchSize
+                && epochs == c.epochs && evalEvery == c.evalEvery && patience == c.patience
+                && same(minDelta, c.minDelta) && monitorMetric == c.monitorMetric && monitorK == c.monitorK
+                && Arrays.equals(topK, c.topK) && sampling == c.sampling && initialization == c.initialization
+                && same(initStd, c.initStd) && seed == c.seed;
+    }
+
+    private static boolean same(double a, double b) { return Double.doubleToLongBits(a) == Double.doubleToLongBits(b); }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(embeddingDim, layers, learningRate, l2, batchSize, epochs, evalEvery, patience, minDelta,
+                monitorMetric, monitorK, sampling, initialization, initStd, seed);
+        return 31 * h + Arrays.hashCode(topK);
     }
 
     @Override
@@ -155,59 +234,40 @@ public final class LightGCNConfig {
         private Initialization initialization = Initialization.NORMAL;
         private double initStd = 0.1;
         private long seed = 2020;
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private int evalBlockSize = 256;
-        private double maxTrainingSeconds = 0;
 
         private Builder() {}
 
-        private static int checkInt(String name, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-            }
-            return value;
-        }
-
-        private static double checkDouble(String name, double value, double min, double max, boolean minExclusive) {
-            boolean ok = !Double.isNaN(value) && (minExclusive ? value > min : value >= min) && value <= max;
-            if (!ok) {
-                throw new IllegalArgumentException(name + " must be in " + (minExclusive ? "(" : "[") + min + ", "
-                        + max + "], got " + value);
-            }
-            return value;
-        }
-
         /** Embedding dimension d, in [1, 4096]. */
-        public Builder embeddingDim(int v) { embeddingDim = checkInt("embeddingDim", v, 1, 4096); return this; }
+        public Builder embeddingDim(int v) { embeddingDim = Arguments.inRange("embeddingDim", v, 1, 4096); return this; }
         /** Propagation layers K, in [0, 16] (0 is matrix factorisation). */
-        public Builder layers(int v) { layers = checkInt("layers", v, 0, 16); return this; }
+        public Builder layers(int v) { layers = Arguments.inRange("layers", v, 0, 16); return this; }
         /** Adam learning rate, in (0, 10]. */
-        public Builder learningRate(double v) { learningRate = checkDouble("learningRate", v, 0, 10, true); return this; }
+        public Builder learningRate(double v) { learningRate = Arguments.inRange("learningRate", v, 0, 10, true); return this; }
         /** L2 weight λ on the batch's ego embeddings, in [0, 10]. */
-        public Builder l2(double v) { l2 = checkDouble("l2", v, 0, 10, false); return this; }
+        public Builder l2(double v) { l2 = Arguments.inRange("l2", v, 0, 10, false); return this; }
         /** Triples per batch, in [1, 1048576]. */
-        public Builder batchSize(int v) { batchSize = checkInt("batchSize", v, 1, 1 << 20); return this; }
+        public Builder batchSize(int v) { batchSize = Arguments.inRange("batchSize", v, 1, 1 << 20); return this; }
         /** Maximum number of epochs, in [1, 1000000]. */
-        public Builder epochs(int v) { epochs = checkInt("epochs", v, 1, 1_000_000); return this; }
+        public Builder epochs(int v) { epochs = Arguments.inRange("epochs", v, 1, 1_000_000); return this; }
         /** Evaluate every this many epochs (when an evaluation graph is given), in [1, 1000000]. */
-        public Builder evalEvery(int v) { evalEvery = checkInt("evalEvery", v, 1, 1_000_000); return this; }
+        public Builder evalEvery(int v) { evalEvery = Arguments.inRange("evalEvery", v, 1, 1_000_000); return this; }
         /** Evaluations without improvement before stopping, in [0, 1000000]; 0 turns early stopping off. */
-        public Builder patience(int v) { patience = checkInt("patience", v, 0, 1_000_000); return this; }
+        public Builder patience(int v) { patience = Arguments.inRange("patience", v, 0, 1_000_000); return this; }
         /** Smallest improvement of the monitored metric that counts, in [0, 1]. */
-        public Builder minDelta(double v) { minDelta = checkDouble("minDelta", v, 0, 1, false); return this; }
+        public Builder minDelta(double v) { minDelta = Arguments.inRange("minDelta", v, 0, 1, false); return this; }
 
         /** The metric that early stopping watches (default NDCG@20); K must be in [1, 10000]. */
         public Builder monitor(Metric metric, int k) {
             if (metric == null) throw new IllegalArgumentException("monitor metric must not be null");
             monitorMetric = metric;
-            monitorK = checkInt("monitor K", k, 1, 10_000);
+            monitorK = Arguments.inRange("monitor K", k, 1, 10_000);
             return this;
         }
 
         /** The cut-offs to evaluate, each in [1, 10000]; at least one. */
         public Builder topK(int... ks) {
             if (ks == null || ks.length == 0) throw new IllegalArgumentException("topK needs at least one value");
-            for (int k : ks) checkInt("topK value", k, 1, 10_000);
+            for (int k : ks) Arguments.inRange("topK value", k, 1, 10_000);
             topK = Arrays.stream(ks).sorted().distinct().toArray();
             return this;
         }
@@ -225,19 +285,9 @@ public final class LightGCNConfig {
         }
 
         /** Standard deviation of the NORMAL initialisation, in (0, 10]. */
-        public Builder initStd(double v) { initStd = checkDouble("initStd", v, 0, 10, true); return this; }
+        public Builder initStd(double v) { initStd = Arguments.inRange("initStd", v, 0, 10, true); return this; }
         /** Seed of every random choice (initialisation, sampling); any value. */
         public Builder seed(long v) { seed = v; return this; }
-        /** Worker threads, in [1, 1024]; results do not depend on it. */
-        public Builder threads(int v) { threads = checkInt("threads", v, 1, 1024); return this; }
-        /** Users scored at a time per thread during evaluation, in [1, 65536]. */
-        public Builder evalBlockSize(int v) { evalBlockSize = checkInt("evalBlockSize", v, 1, 65_536); return this; }
-        /** Wall-clock bound on training in seconds, in [0, 1e9]; 0 = none. */
-        public Builder maxTrainingSeconds(double v) {
-            maxTrainingSeconds = checkDouble("maxTrainingSeconds", v, 0, 1e9, false);
-            return this;
-        }
-
         public LightGCNConfig build() {
             if (Arrays.binarySearch(topK, monitorK) < 0) {
                 int[] withMonitor = Arrays.copyOf(topK, topK.length + 1);

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * @param trainEdges         interactions in the training graph
  * @param epochsRun          epochs trained
  * @param modelEpoch         the epoch whose embeddings the model holds
- * @param stopReason         why training ended ({@code completed}, {@code early-stopped}, {@code time-bound},
- *                           {@code interrupted}), or {@code "unknown"}
+ * @param stopReason         why training ended: the {@link StopReason#label()} of its
+ *                           {@link TrainingSummary#stopReason()} ({@code completed}, {@code early-stopped},
+ *                           {@code time-bound}, {@code interrupted}), or {@code "unknown"}
  * @param trainSeconds       seconds spent in training epochs, or -1 when unknown
  */
 public record Provenance(String libraryVersion, String javaVersion, String kernels, Instant created,

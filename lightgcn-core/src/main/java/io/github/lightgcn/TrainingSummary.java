@@ -11,20 +11,22 @@ import java.util.Arrays;
  * @param modelEpoch       the epoch whose embeddings the model holds: the best monitored epoch when early
  *                         stopping (patience &gt; 0) restored it, else the last epoch trained
  * @param bestEpoch        the epoch of the best monitored evaluation, or -1 when nothing was evaluated
- * @param stoppedEarly     whether patience ran out before the last epoch
- * @param stoppedByTime    whether the time bound ended training
- * @param interrupted      whether {@link LightGCN#requestStop()} ended training (mid-epoch: the model holds the
- *                         embeddings after the last finished batch)
+ * @param stopReason       why training ended: every epoch ran, patience ran out, the time bound, or
+ *                         {@link LightGCN#requestStop()} (mid-epoch: the model holds the embeddings after the last
+ *                         finished batch)
  * @param trainSeconds     time spent in training epochs (evaluation excluded)
  * @param epochSeconds     the duration of each epoch (a copy)
  * @param lastEvaluation   the last evaluation on the monitoring graph, or null when none ran
  * @param bestEvaluation   the best evaluation on the monitoring graph, or null when none ran
  */
-public record TrainingSummary(int epochsRun, int modelEpoch, int bestEpoch, boolean stoppedEarly,
-                              boolean stoppedByTime, boolean interrupted, double trainSeconds, double[] epochSeconds,
-                              Metrics lastEvaluation, Metrics bestEvaluation) {
+public record TrainingSummary(int epochsRun, int modelEpoch, int bestEpoch, StopReason stopReason,
+                              double trainSeconds, double[] epochSeconds, Metrics lastEvaluation,
+                              Metrics bestEvaluation) {
 
+    /** @throws IllegalArgumentException when {@code stopReason} or {@code epochSeconds} is null */
     public TrainingSummary {
+        if (stopReason == null) throw new IllegalArgumentException("stopReason must not be null");
+        if (epochSeconds == null) throw new IllegalArgumentException("epochSeconds must not be null");
         epochSeconds = epochSeconds.clone();
     }
 

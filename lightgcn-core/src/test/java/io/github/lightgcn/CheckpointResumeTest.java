@@ -47,15 +47,19 @@ class CheckpointResumeTest {
         };
     }
 
+    private static FitOptions.Builder options() { return FitOptions.builder(); }
+
     private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir) throws IOException {
         var uninterruptedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel uninterrupted = new LightGCN(config().threads(2).build()).addListener(epochLosses(uninterruptedLosses))
-                .fit(G[0], G[1]);
+        LightGCNModel uninterrupted = new LightGCN(config().build())
+                .fit(G[0], G[1], options().threads(2).listener(epochLosses(uninterruptedLosses)).build());
 
         Path cp = dir.resolve("run.ckpt");
-        LightGCN first = new LightGCN(config().threads(2).build()).checkpointEvery(100, cp);
-        LightGCNModel partial = first.addListener(stopAt(first, stopEpoch, stopBatch)).fit(G[0], G[1]);
-        assertTrue(partial.trainingSummary().interrupted());
+        LightGCN first = new LightGCN(config().build());
+        LightGCNModel partial = first.fit(G[0], G[1], options().threads(2).checkpointEvery(100, cp)
+                .listener(stopAt(first, stopEpoch, stopBatch)).build());
+        assertEquals(StopReason.INTERRUPTED, partial.trainingSummary().stopReason());
+        assertEquals("interrupted", partial.provenance().stopReason());
         assertTrue(Files.exists(cp), "a stop request saves a checkpoint");
         Checkpoint saved = Checkpoint.load(cp);
         assertEquals(stopBatch == 0 ? stopEpoch : stopEpoch - 1, saved.completedEpochs());
@@ -64,9 +68,9 @@ class CheckpointResumeTest {
 
         // resumed with another thread count: the result must not change
         var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel resumed = new LightGCN(config().threads(1).build()).resumeFrom(cp)
-                .addListener(epochLosses(resumedLosses)).fit(G[0], G[1]);
-        assertFalse(resumed.trainingSummary().interrupted());
+        LightGCNModel resumed = new LightGCN(config().build())
+                .fit(G[0], G[1], options().threads(1).resumeFrom(cp).listener(epochLosses(resumedLosses)).build());
+        assertEquals(StopReason.COMPLETED, resumed.trainingSummary().stopReason());
         // the epoch the run was stopped in reports the loss of all its batches, as the uninterrupted run does
         assertEquals(stopBatch == 0 ? stopEpoch + 1 : stopEpoch, resumedLosses.firstKey());
         assertEquals(uninterruptedLosses.tailMap(resumedLosses.firstKey()), resumedLosses);
@@ -91,9 +95,9 @@ class CheckpointResumeTest {
     @Test
     void periodicCheckpointsAndResumeWithMoreEpochs(@TempDir Path dir) throws IOException {
         Path cp = dir.resolve("p.ckpt");
-        new LightGCN(config().epochs(4).build()).checkpointEvery(2, cp).fit(G[0], G[1]);
+        new LightGCN(config().epochs(4).build()).fit(G[0], G[1], options().checkpointEvery(2, cp).build());
         assertEquals(4, Checkpoint.load(cp).completedEpochs());
-        LightGCNModel extended = new LightGCN(config().build()).resumeFrom(cp).fit(G[0], G[1]);
+        LightGCNModel extended = new LightGCN(config().build()).fit(G[0], G[1], options().resumeFrom(cp).build());
         LightGCNModel straight = new LightGCN(config().build()).fit(G[0], G[1]);
         assertArrayEquals(straight.userEmbeddings(), extended.userEmbeddings(), 0f);
         assertEquals(straight.trainingSummary().bestEpoch(), extended.trainingSummary().bestEpoch());
@@ -104,13 +108,14 @@ class CheckpointResumeTest {
     @Test
     void resumeWithOtherSettingsOrDataIsRefused(@TempDir Path dir) {
         Path cp = dir.resolve("r.ckpt");
-        new LightGCN(config().epochs(2).build()).checkpointEvery(1, cp).fit(G[0], G[1]);
+        new LightGCN(config().epochs(2).build()).fit(G[0], G[1], options().checkpointEvery(1, cp).build());
+        FitOptions resume = options().resumeFrom(cp).build();
         var e = assertThrows(IllegalArgumentException.class,
-                () -> new LightGCN(config().learningRate(0.5).build()).resumeFrom(cp).fit(G[0], G[1]));
+                () -> new LightGCN(config().learningRate(0.5).build()).fit(G[0], G[1], resume));
         assertTrue(e.getMessage().contains("config.learningRate = 0.02 there, 0.5 here"), e.getMessage());
+        assertFalse(e.getMessage().contains("epochs"), "epochs may differ: " + e.getMessage());
         InteractionGraph other = Graphs.planted(200, 90, 5, 10, 2, 22)[0];
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new LightGCN(config().build()).resumeFrom(cp).fit(other, G[1]));
+        e = assertThrows(IllegalArgumentException.class, () -> new LightGCN(config().build()).fit(other, G[1], resume));
         assertTrue(e.getMessage().contains("train.fingerprint") && e.getMessage().contains("made on other data"),
                 e.getMessage());
     }
@@ -118,12 +123,12 @@ class CheckpointResumeTest {
     @Test
     void corruptedCheckpointIsAClearError(@TempDir Path dir) throws IOException {
         Path cp = dir.resolve("c.ckpt");
-        new LightGCN(config().epochs(1).build()).checkpointEvery(1, cp).fit(G[0]);
+        new LightGCN(config().epochs(1).build()).fit(G[0], null, options().checkpointEvery(1, cp).build());
         byte[] bytes = Files.readAllBytes(cp);
         bytes[bytes.length / 2] ^= 4;
         Files.write(cp, bytes);
         var e = assertThrows(UncheckedIOException.class,
-                () -> new LightGCN(config().build()).resumeFrom(cp).fit(G[0]));
+                () -> new LightGCN(config().build()).fit(G[0], null, options().resumeFrom(cp).build()));
         assertTrue(e.getMessage().contains("checksum mismatch") && e.getMessage().contains(cp.toString()),
                 e.getMessage());
         Path other = dir.resolve("not-a-checkpoint.txt");
@@ -137,7 +142,7 @@ class CheckpointResumeTest {
     @Test
     void nonFiniteStateStopsTrainingNamingEpochAndBatch(@TempDir Path dir) throws IOException {
         Path cp = dir.resolve("nan.ckpt");
-        new LightGCN(config().epochs(2).build()).checkpointEvery(2, cp).fit(G[0], G[1]);
+        new LightGCN(config().epochs(2).build()).fit(G[0], G[1], options().checkpointEvery(2, cp).build());
         Checkpoint good = Checkpoint.load(cp);
         float[] ego = good.ego().clone();
         java.util.Arrays.fill(ego, Float.NaN);
@@ -146,7 +151,8 @@ class CheckpointResumeTest {
                 good.adamFirst(), good.adamSecond(), good.best(), good.bestEpoch(), good.withoutImprovement(),
                 good.bestEgo(), good.bestMetrics(), good.trainSeconds(), good.epochSeconds(), good.identity()).save(bad);
         var e = assertThrows(TrainingDivergedException.class,
-                () -> new LightGCN(config().build()).resumeFrom(bad).checkpointEvery(1, cp).fit(G[0], G[1]));
+                () -> new LightGCN(config().build()).fit(G[0], G[1],
+                        options().resumeFrom(bad).checkpointEvery(1, cp).build()));
         assertEquals(3, e.epoch());
         assertEquals(1, e.batch());
         assertTrue(e.getMessage().contains("epoch 3, batch 1") && e.getMessage().contains("smaller learning rate")
@@ -169,7 +175,8 @@ class CheckpointResumeTest {
         LightGCNConfig config = LightGCNConfig.builder().embeddingDim(4096).build();
         long plain = assertThrows(InsufficientMemoryException.class, () -> new LightGCN(config).fit(huge)).neededBytes();
         long checkpointing = assertThrows(InsufficientMemoryException.class,
-                () -> new LightGCN(config).checkpointEvery(1, dir.resolve("c.ckpt")).fit(huge)).neededBytes();
+                () -> new LightGCN(config).fit(huge, null,
+                        FitOptions.builder().checkpointEvery(1, dir.resolve("c.ckpt")).build())).neededBytes();
         assertEquals(3L * 4 * 2_000_010 * 4096, checkpointing - plain, "ego table and both Adam moments, plain");
     }
 }

@@ -25,12 +25,11 @@ class LightGCNTrainingTest {
     void lossDecreasesAndRecallBeatsPopularityOnPlantedCommunities() {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];
         List<TrainingListener.EpochStats> epochs = new ArrayList<>();
-        LightGCNModel model = new LightGCN(small().build())
-                .addListener(new TrainingListener() {
+        LightGCNModel model = new LightGCN(small().build()).fit(train, null, FitOptions.builder()
+                .listener(new TrainingListener() {
                     @Override
                     public void onEpoch(EpochStats stats) { epochs.add(stats); }
-                })
-                .fit(train);
+                }).build());
         assertEquals(30, epochs.size());
         double first = epochs.get(0).loss(), last = epochs.get(29).loss();
         assertTrue(last < 0.6 * first, "loss should fall clearly: first " + first + ", last " + last);
@@ -51,8 +50,8 @@ class LightGCNTrainingTest {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];
         for (Sampling sampling : Sampling.values()) {
             LightGCNConfig.Builder b = small().epochs(4).evalEvery(2).sampling(sampling);
-            LightGCNModel one = new LightGCN(b.threads(1).build()).fit(train, test);
-            LightGCNModel two = new LightGCN(b.threads(2).build()).fit(train, test);
+            LightGCNModel one = new LightGCN(b.build()).fit(train, test, FitOptions.builder().threads(1).build());
+            LightGCNModel two = new LightGCN(b.build()).fit(train, test, FitOptions.builder().threads(2).build());
             assertArrayEquals(one.userEmbeddings(), two.userEmbeddings(), 0f);
             assertArrayEquals(one.itemEmbeddings(), two.itemEmbeddings(), 0f);
             assertEquals(one.trainingSummary().lastEvaluation().asMap(), two.trainingSummary().lastEvaluation().asMap());
@@ -65,10 +64,12 @@ class LightGCNTrainingTest {
     void theCommunityNodeOrderGivesTheNodeIdOrdersRunBitForBit() {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];
         // patience: the best epoch's copy and its restore also go through the order
-        LightGCNConfig config = small().epochs(6).evalEvery(2).patience(1).threads(2).build();
+        LightGCNConfig config = small().epochs(6).evalEvery(2).patience(1).build();
         List<Double> lossesById = new ArrayList<>(), lossesCommunities = new ArrayList<>();
-        LightGCNModel byId = new LightGCN(config).inNodeIdOrder().addListener(lossesOf(lossesById)).fit(train, test);
-        LightGCNModel communities = new LightGCN(config).addListener(lossesOf(lossesCommunities)).fit(train, test);
+        LightGCNModel byId = new LightGCN(config).inNodeIdOrder()
+                .fit(train, test, FitOptions.builder().threads(2).listener(lossesOf(lossesById)).build());
+        LightGCNModel communities = new LightGCN(config)
+                .fit(train, test, FitOptions.builder().threads(2).listener(lossesOf(lossesCommunities)).build());
         assertEquals(lossesById, lossesCommunities);
         assertArrayEquals(byId.userEmbeddings(), communities.userEmbeddings(), 0f);
         assertArrayEquals(byId.itemEmbeddings(), communities.itemEmbeddings(), 0f);
@@ -90,12 +91,13 @@ class LightGCNTrainingTest {
         List<TrainingListener.EvaluationStats> evals = new ArrayList<>();
         // a very high learning rate overfits fast, so validation NDCG peaks early and patience runs out
         LightGCNConfig config = small().learningRate(0.05).l2(0).epochs(200).evalEvery(1).patience(3).build();
-        LightGCNModel model = new LightGCN(config).addListener(new TrainingListener() {
+        LightGCNModel model = new LightGCN(config).fit(train, val, FitOptions.builder().listener(new TrainingListener() {
             @Override
             public void onEvaluation(EvaluationStats stats) { evals.add(stats); }
-        }).fit(train, val);
+        }).build());
         TrainingSummary s = model.trainingSummary();
-        assertTrue(s.stoppedEarly(), "expected an early stop within 200 epochs");
+        assertEquals(StopReason.EARLY_STOPPED, s.stopReason(), "expected an early stop within 200 epochs");
+        assertEquals("early-stopped", model.provenance().stopReason());
         assertEquals(s.bestEpoch() + 3, s.epochsRun(), "stops 3 evaluations after the best");
         assertEquals(s.bestEpoch(), s.modelEpoch(), "the best epoch is restored");
         double best = evals.stream().mapToDouble(TrainingListener.EvaluationStats::monitoredValue).max().orElseThrow();
@@ -111,6 +113,8 @@ class LightGCNTrainingTest {
         TrainingSummary s = model.trainingSummary();
         assertEquals(6, s.epochsRun());
         assertEquals(6, s.modelEpoch());
+        assertEquals(StopReason.COMPLETED, s.stopReason());
+        assertEquals("completed", model.provenance().stopReason());
         assertEquals(s.lastEvaluation().asMap(), model.evaluate(val, 20).asMap());
         assertEquals(s.lastEvaluation().asMap(), s.modelEvaluation().asMap());
         // the best evaluation is still reported, whichever epoch it was

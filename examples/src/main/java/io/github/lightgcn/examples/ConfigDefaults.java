@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.Sampling;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -9,14 +10,14 @@ import picocli.CommandLine.Model.OptionSpec;
 import java.util.Map;
 
 /**
- * Takes the training options' defaults from {@link LightGCNConfig#defaults()}, so the command line and the library
- * can never disagree (and {@code --help} shows the library's values).
+ * Takes the training options' defaults from {@link LightGCNConfig#defaults()} and {@link FitOptions#defaults()}, so
+ * the command line and the library can never disagree (and {@code --help} shows the library's values).
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
 
-    private static final Map<String, String> DEFAULTS = defaults(LightGCNConfig.defaults());
+    private static final Map<String, String> DEFAULTS = defaults(LightGCNConfig.defaults(), FitOptions.defaults());
 
-    private static Map<String, String> defaults(LightGCNConfig c) {
+    private static Map<String, String> defaults(LightGCNConfig c, FitOptions o) {
         return Map.ofEntries(
                 Map.entry("--layers", Integer.toString(c.layers())),
                 Map.entry("--dim", Integer.toString(c.embeddingDim())),
@@ -28,7 +29,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
                 Map.entry("--patience", Integer.toString(c.patience())),
                 Map.entry("--sampler", c.sampling() == Sampling.EDGE_UNIFORM ? "edge" : "user"),
                 Map.entry("--seed", Long.toString(c.seed())),
-                Map.entry("--threads", Integer.toString(c.threads())));
+                Map.entry("--threads", Integer.toString(o.threads())));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.graph.InteractionGraph;
@@ -86,18 +87,19 @@ final class DemoCommand implements Callable<Integer> {
             ratings = g.ratingsCsv();
         }
         LightGCNConfig config;
+        FitOptions run;
         try {
             config = LightGCNConfig.builder().layers(3).embeddingDim(64).learningRate(0.01).l2(1e-4)
-                    .batchSize(2048).epochs(epochs).evalEvery(5).patience(2).topK(10, 20).seed(seed)
-                    .threads(threads).maxTrainingSeconds(maxMinutes * 60).build();
+                    .batchSize(2048).epochs(epochs).evalEvery(5).patience(2).topK(10, 20).seed(seed).build();
+            run = FitOptions.builder().threads(threads).maxTrainingSeconds(maxMinutes * 60).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value: " + e.getMessage());
         }
         Path model = output.resolve("model.lgcn"), curves = output.resolve("curves.png");
         MalTraining.Result r = new MalTraining(out, Progress.detect()).run(
                 new MalTraining.Data(anime, ratings, RatingOptions.defaults(), SplitKind.INTERACTION,
-                        SplitRatios.DEFAULT), config, t -> t, model, curves);
-        Files.writeString(output.resolve("metrics.json"), MetricsReport.ofMal(r, config).render());
+                        SplitRatios.DEFAULT), config, run, o -> o, model, curves);
+        Files.writeString(output.resolve("metrics.json"), MetricsReport.ofMal(r, config, run).render());
         showOneUser(out, r.model());
         out.printf(Locale.ROOT, "outputs in %s (model.lgcn, metrics.json, curves.png); demo took %.1f s%n", output,
                 (System.nanoTime() - started) / 1e9);

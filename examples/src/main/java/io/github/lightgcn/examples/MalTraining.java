@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
@@ -51,12 +52,13 @@ final class MalTraining {
     }
 
     /**
-     * @param trainer    adds checkpointing and resuming to the trainer (or leaves it as it is)
-     * @param modelOut   where to save the model, or null
-     * @param curvesPng  where to draw the training curves, or null
+     * @param options       how the fit runs (threads, time bound)
+     * @param checkpointing adds checkpointing and resuming to the options (or leaves them as they are)
+     * @param modelOut      where to save the model, or null
+     * @param curvesPng     where to draw the training curves, or null
      */
-    Result run(Data in, LightGCNConfig config, UnaryOperator<LightGCN> trainer, Path modelOut, Path curvesPng)
-            throws IOException {
+    Result run(Data in, LightGCNConfig config, FitOptions options, UnaryOperator<FitOptions> checkpointing,
+               Path modelOut, Path curvesPng) throws IOException {
         long started = System.nanoTime();
         AnimeCatalog catalog = AnimeCsv.read(in.animeCsv());
         print("anime: %,d in %s", catalog.size(), in.animeCsv());
@@ -81,30 +83,34 @@ final class MalTraining {
             print("note: the validation split is empty: no early stopping, the last epoch is tested");
             config = config.toBuilder().patience(0).build();
         }
-        print("config: %s", TrainingOptions.describe(config));
+        print("config: %s", TrainingOptions.describe(config, options));
 
         Metrics popularity = evaluate("popularity on test", new PopularityScorer(graphs.train()), graphs.train(),
-                graphs.test(), config);
+                graphs.test(), config, options);
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs(), out);
         TrainingCurves curves = new TrainingCurves("val " + monitorLabel);
-        LightGCN lightgcn = trainer.apply(new LightGCN(config).addListener(bars)
-                .addListener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).addListener(curves));
+        FitOptions fit = checkpointing.apply(options).toBuilder().listener(bars)
+                .listener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).listener(curves).build();
         LightGCNModel model;
         try {
-            model = StopOnCtrlC.fit(lightgcn, graphs.train(), monitor, out);
+            model = StopOnCtrlC.fit(new LightGCN(config), graphs.train(), monitor, fit, out);
         } finally {
             bars.finish();
         }
         TrainingSummary summary = model.trainingSummary();
         print("trained %d epochs in %.1f s (median epoch %.3f s); the model holds epoch %d%s", summary.epochsRun(),
-                summary.trainSeconds(), summary.medianEpochSeconds(), summary.modelEpoch(), summary.stoppedEarly()
-                        ? ", the best on val (stopped early)" : summary.stoppedByTime() ? " (time bound reached)"
-                        : summary.interrupted() ? " (interrupted)" : "");
+                summary.trainSeconds(), summary.medianEpochSeconds(), summary.modelEpoch(),
+                switch (summary.stopReason()) {
+                    case EARLY_STOPPED -> ", the best on val (stopped early)";
+                    case TIME_BOUND -> " (time bound reached)";
+                    case INTERRUPTED -> " (interrupted)";
+                    case COMPLETED -> "";
+                });
 
         Metrics test = evaluate("LightGCN on test", new EmbeddingScorer(model.userEmbeddings(),
-                model.itemEmbeddings(), model.dim()), graphs.train(), graphs.test(), config);
+                model.itemEmbeddings(), model.dim()), graphs.train(), graphs.test(), config, options);
         print("test metrics (%,d users), LightGCN vs the popularity baseline:", test.numUsers());
         MetricTable.print(out, test, popularity);
 
@@ -123,12 +129,12 @@ final class MalTraining {
     }
 
     private Metrics evaluate(String what, Scorer scorer, InteractionGraph mask, InteractionGraph relevant,
-                             LightGCNConfig config) {
+                             LightGCNConfig config, FitOptions options) {
         long t0 = System.nanoTime();
         Metrics m;
-        try (Workers workers = new Workers(config.threads());
+        try (Workers workers = new Workers(options.threads());
              Progress.Bar bar = progress.bar(what, relevant.activeUsers())) {
-            m = new Evaluator(config.topK(), config.evalBlockSize(), workers)
+            m = new Evaluator(config.topK(), options.evalBlockSize(), workers)
                     .evaluate(Progress.counting(scorer, bar), mask, relevant);
         }
         print("%s: %s  (%,d users, %.2f s)", what, m.format(), m.numUsers(), (System.nanoTime() - t0) / 1e9);

@@ -1,6 +1,8 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.StopReason;
 import io.github.lightgcn.TrainingListener.EvaluationStats;
 import io.github.lightgcn.TrainingSummary;
 import io.github.lightgcn.eval.Metrics;
@@ -24,7 +26,7 @@ final class MetricsReport {
      */
     static Json of(Metrics test, boolean validating, TrainingSummary summary, EvaluationStats lastEvaluation,
                    String monitorLabel, Metrics popularity, InteractionSplit data, LightGCNConfig config,
-                   double totalSeconds) {
+                   FitOptions options, double totalSeconds) {
         Json json = metrics(test);
         json.put("test_users", test.numUsers());
         json.put("protocol", !validating ? "last evaluation on test"
@@ -32,7 +34,7 @@ final class MetricsReport {
         json.put("epochs", summary.epochsRun());
         json.put("model_epoch", summary.modelEpoch()); // the epoch whose embeddings gave the metrics above
         json.put("best_epoch", lastEvaluation == null ? null : lastEvaluation.bestEpoch()); // best on the monitor
-        json.put("stopped_early", summary.stoppedEarly());
+        json.put("stopped_early", summary.stopReason() == StopReason.EARLY_STOPPED);
         json.put("monitor", new Json()
                 .put("graph", validating ? "val" : "test")
                 .put("metric", monitorLabel)
@@ -52,14 +54,12 @@ final class MetricsReport {
                 .put("val_edges", data.validation().map(g -> g.numEdges()).orElse(null))
                 .put("test_edges", data.test().numEdges())
                 .put("duplicates_merged", data.duplicatesMerged()));
-        Json cfg = new Json();
-        for (Map.Entry<String, String> e : config.asMap().entrySet()) cfg.put(e.getKey(), typed(e.getValue()));
-        json.put("config", cfg);
+        json.put("config", config(config, options));
         return json;
     }
 
     /** The document of an anime-mode run: test metrics, popularity, the load counts and split, configuration. */
-    static Json ofMal(MalTraining.Result r, LightGCNConfig config) {
+    static Json ofMal(MalTraining.Result r, LightGCNConfig config, FitOptions options) {
         Json json = metrics(r.test());
         json.put("test_users", r.test().numUsers());
         json.put("protocol", config.patience() > 0 ? "best val epoch restored, then test" : "last epoch, then test");
@@ -67,8 +67,8 @@ final class MetricsReport {
         json.put("epochs", s.epochsRun());
         json.put("model_epoch", s.modelEpoch());
         json.put("best_epoch", s.bestEpoch());
-        json.put("stopped_early", s.stoppedEarly());
-        json.put("stopped_by_time", s.stoppedByTime());
+        json.put("stopped_early", s.stopReason() == StopReason.EARLY_STOPPED);
+        json.put("stopped_by_time", s.stopReason() == StopReason.TIME_BOUND);
         json.put("train_seconds", s.trainSeconds());
         json.put("median_epoch_seconds", s.medianEpochSeconds());
         json.put("total_seconds", r.seconds());
@@ -86,10 +86,18 @@ final class MetricsReport {
                 .put("train", r.split().train().size())
                 .put("val", r.split().val().size())
                 .put("test", r.split().test().size()));
+        json.put("config", config(config, options));
+        return json;
+    }
+
+    /** The configuration, then the run's threads, evaluation block size and time bound (the keys of before). */
+    private static Json config(LightGCNConfig config, FitOptions options) {
         Json cfg = new Json();
         for (Map.Entry<String, String> e : config.asMap().entrySet()) cfg.put(e.getKey(), typed(e.getValue()));
-        json.put("config", cfg);
-        return json;
+        cfg.put("threads", typed(Integer.toString(options.threads())));
+        cfg.put("evalBlockSize", typed(Integer.toString(options.evalBlockSize())));
+        cfg.put("maxTrainingSeconds", typed(Double.toString(options.maxTrainingSeconds())));
+        return cfg;
     }
 
     private static String absolute(Path file) { return file.toAbsolutePath().normalize().toString(); }

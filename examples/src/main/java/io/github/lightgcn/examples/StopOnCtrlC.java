@@ -1,7 +1,9 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.StopReason;
 import io.github.lightgcn.graph.InteractionGraph;
 
 import java.io.PrintWriter;
@@ -24,13 +26,14 @@ final class StopOnCtrlC implements AutoCloseable {
     private final Thread hook;
 
     /**
-     * {@code trainer.fit(train, monitor)} with Ctrl-C connected to it; a run stopped by Ctrl-C ends in
+     * {@code trainer.fit(train, monitor, options)} with Ctrl-C connected to it; a run stopped by Ctrl-C ends in
      * {@link TrainingInterrupted}, a full heap in a {@link CliFailure} that says to give the JVM more.
      */
-    static LightGCNModel fit(LightGCN trainer, InteractionGraph train, InteractionGraph monitor, PrintWriter err) {
+    static LightGCNModel fit(LightGCN trainer, InteractionGraph train, InteractionGraph monitor, FitOptions options,
+                             PrintWriter err) {
         try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, err)) {
-            LightGCNModel model = trainer.fit(train, monitor);
-            if (model.trainingSummary().interrupted()) {
+            LightGCNModel model = trainer.fit(train, monitor, options);
+            if (model.trainingSummary().stopReason() == StopReason.INTERRUPTED) {
                 int epochs = model.trainingSummary().epochsRun();
                 throw new TrainingInterrupted(epochs, "stopped after epoch " + epochs);
             }

@@ -1,8 +1,10 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.StopReason;
 import io.github.lightgcn.TrainingSummary;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
@@ -174,6 +176,7 @@ final class TrainCommand implements Callable<Integer> {
             ratingOptions = ratingOptions.withMinRating(minRating);
         }
         LightGCNConfig config = training.config(10, 20);
+        FitOptions run = training.fitOptions();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
             config = config.toBuilder().patience(MAL_DEFAULT_PATIENCE).build();
         }
@@ -181,15 +184,15 @@ final class TrainCommand implements Callable<Integer> {
         MalTraining.Result result;
         try {
             result = new MalTraining(out, Progress.detect()).run(
-                    new MalTraining.Data(anime, ratings, ratingOptions, split, ratios), config,
-                    t -> training.configure(t, modelOut), modelOut, curves);
+                    new MalTraining.Data(anime, ratings, ratingOptions, split, ratios), config, run,
+                    o -> training.configure(o, modelOut), modelOut, curves);
         } catch (TrainingInterrupted e) {
             throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
         if (metricsJson != null) {
             Path parent = metricsJson.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(metricsJson, MetricsReport.ofMal(result, config).render());
+            Files.writeString(metricsJson, MetricsReport.ofMal(result, config, run).render());
             print(out, "metrics written to " + metricsJson);
         }
         return 0;
@@ -220,6 +223,7 @@ final class TrainCommand implements Callable<Integer> {
         Path test = Path.of(this.test), val = this.val == null ? null : Path.of(this.val);
         long started = System.nanoTime();
         LightGCNConfig config = training.config();
+        FitOptions run = training.fitOptions();
         ReadOptions readOptions = readOptions();
         requireFile("--train", train);
         if (val != null) requireFile("--val", val);
@@ -236,12 +240,12 @@ final class TrainCommand implements Callable<Integer> {
                     + config.evalEvery() + " epochs and the last evaluation is reported");
             config = config.toBuilder().patience(0).build();
         }
-        print(out, "config: " + TrainingOptions.describe(config));
+        print(out, "config: " + TrainingOptions.describe(config, run));
 
         Metrics popularity;
         long popStart = System.nanoTime();
-        try (Workers workers = new Workers(config.threads())) {
-            popularity = evaluate(new PopularityScorer(data.train()), data.train(), data.test(), config, workers);
+        try (Workers workers = new Workers(run.threads())) {
+            popularity = evaluate(new PopularityScorer(data.train()), data.train(), data.test(), config, run, workers);
         }
         print(out, String.format(Locale.ROOT, "popularity on test: %s  (%d users, %.3f s)", popularity.format(),
                 popularity.numUsers(), seconds(popStart)));
@@ -252,9 +256,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingCurves curveLog = new TrainingCurves((validating ? "val " : "test ") + monitorLabel);
         LightGCNModel model;
         try {
-            LightGCN trainer = training.configure(new LightGCN(config), modelOut).addListener(log)
-                    .addListener(curveLog);
-            model = StopOnCtrlC.fit(trainer, data.train(), monitor, spec.commandLine().getErr());
+            FitOptions fit = training.configure(run, modelOut).toBuilder().listener(log).listener(curveLog).build();
+            model = StopOnCtrlC.fit(new LightGCN(config), data.train(), monitor, fit, spec.commandLine().getErr());
         } catch (TrainingInterrupted e) {
             throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
@@ -266,12 +269,13 @@ final class TrainCommand implements Callable<Integer> {
             testMetrics = summary.lastEvaluation();
             reported = "last evaluation, epoch " + summary.epochsRun();
         } else {
-            try (Workers workers = new Workers(config.threads())) {
+            try (Workers workers = new Workers(run.threads())) {
                 testMetrics = evaluate(new EmbeddingScorer(model.userEmbeddings(), model.itemEmbeddings(),
-                        model.dim()), model.trainGraph(), data.test(), config, workers);
+                        model.dim()), model.trainGraph(), data.test(), config, run, workers);
             }
             reported = (config.patience() > 0 ? "best val epoch " : "last epoch ") + summary.modelEpoch()
-                    + (summary.stoppedEarly() ? ", stopped early at epoch " + summary.epochsRun() : "");
+                    + (summary.stopReason() == StopReason.EARLY_STOPPED
+                            ? ", stopped early at epoch " + summary.epochsRun() : "");
         }
         print(out, "test (" + reported + "): " + testMetrics.format());
         print(out, String.format(Locale.ROOT, "trained %d epochs in %.1f s (median epoch %.3f s)",
@@ -289,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (metricsJson != null) {
             Json json = MetricsReport.of(testMetrics, validating, summary, log.lastEvaluation(), monitorLabel,
-                    popularity, data, config, seconds(started));
+                    popularity, data, config, run, seconds(started));
             Path parent = metricsJson.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(metricsJson, json.render());
@@ -299,8 +303,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Metrics evaluate(Scorer scorer, InteractionGraph mask, InteractionGraph relevant,
-                                    LightGCNConfig config, Workers workers) {
-        return new Evaluator(config.topK(), config.evalBlockSize(), workers).evaluate(scorer, mask, relevant);
+                                    LightGCNConfig config, FitOptions run, Workers workers) {
+        return new Evaluator(config.topK(), run.evalBlockSize(), workers).evaluate(scorer, mask, relevant);
     }
 
     private ReadOptions readOptions() {

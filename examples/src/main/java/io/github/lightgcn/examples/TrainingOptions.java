@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.LightGCN;
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.Sampling;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * The training options shared by {@code train} (both data modes) as a picocli mixin: the model and optimiser
- * settings (defaults from {@link ConfigDefaults}, i.e. the library's), the time bound and checkpointing.
+ * settings, which make the {@link LightGCNConfig} (defaults from {@link ConfigDefaults}, i.e. the library's), and
+ * how the fit runs, which make its {@link FitOptions}: threads, the time bound and checkpointing.
  */
 final class TrainingOptions {
 
@@ -92,7 +93,10 @@ final class TrainingOptions {
                         + " to resume)");
     }
 
-    /** The configuration from the options; a value out of range is a usage error naming the option. */
+    /**
+     * The configuration from the options; a value out of range is a usage error naming the option. The options of
+     * {@link #fitOptions()} are checked here too, so that every bad value is reported before any data is read.
+     */
     LightGCNConfig config(int... topK) {
         LightGCNConfig.Builder b = LightGCNConfig.builder();
         option("--layers", () -> b.layers(layers));
@@ -105,27 +109,35 @@ final class TrainingOptions {
         option("--patience", () -> b.patience(patience));
         option("--sampler", () -> b.sampling(sampler));
         option("--seed", () -> b.seed(seed));
-        option("--threads", () -> b.threads(threads));
-        option("--max-minutes", () -> b.maxTrainingSeconds(maxMinutes * 60));
+        fitOptions();
         if (topK.length > 0) b.topK(topK);
         return b.build();
     }
 
-    /** Applies checkpointing and resuming to a trainer; {@code modelOut} (or null) names the default checkpoint. */
-    LightGCN configure(LightGCN trainer, Path modelOut) {
+    /** How the fit runs: threads and the time bound (a value out of range is a usage error naming the option). */
+    FitOptions fitOptions() {
+        FitOptions.Builder b = FitOptions.builder();
+        option("--threads", () -> b.threads(threads));
+        option("--max-minutes", () -> b.maxTrainingSeconds(maxMinutes * 60));
+        return b.build();
+    }
+
+    /** Adds checkpointing and resuming to {@code options}; {@code modelOut} (or null) names the default checkpoint. */
+    FitOptions configure(FitOptions options, Path modelOut) {
+        FitOptions.Builder b = options.toBuilder();
         if (checkpointEvery != null) {
             Path file = checkpointFile != null ? checkpointFile
                     : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
             checkpointInUse = file;
-            option("--checkpoint-every", () -> trainer.checkpointEvery(checkpointEvery, file));
+            option("--checkpoint-every", () -> b.checkpointEvery(checkpointEvery, file));
         } else if (checkpointFile != null) {
             throw usage("--checkpoint needs --checkpoint-every");
         }
         if (resume != null) {
             if (!java.nio.file.Files.isRegularFile(resume)) throw new CliFailure("--resume: no such file: " + resume);
-            trainer.resumeFrom(resume);
+            b.resumeFrom(resume);
         }
-        return trainer;
+        return b.build();
     }
 
     private void option(String name, Runnable set) {
@@ -140,11 +152,11 @@ final class TrainingOptions {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    static String describe(LightGCNConfig c) {
+    static String describe(LightGCNConfig c, FitOptions o) {
         return String.format(Locale.ROOT, "layers %d, dim %d, batch %d, lr %s, l2 %s, epochs %d, eval every %d, "
                         + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d", c.layers(), c.embeddingDim(),
                 c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
                 c.monitorMetric().label(), c.monitorK(), TrainCommand.SamplerConverter.label(c.sampling()), c.seed(),
-                c.threads());
+                o.threads());
     }
 }

@@ -1,9 +1,11 @@
 package io.github.lightgcn.bench;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.TrainingListener;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.internal.train.MemoryPlan;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,11 +27,11 @@ public final class HeapReport {
         InteractionGraph train = Datasets.gowalla().train();
         long nodes = train.numUsers() + (long) train.numItems(), dim = 64;
         long embeddings = nodes * dim * 4, adam = 2 * embeddings;
-        long graph = LightGCN.graphBytes(train); // the library's own count, the one its memory check uses
+        long graph = MemoryPlan.graphBytes(train); // the library's own count, the one its memory check uses
         long budget = 4 * (embeddings + adam + graph);
         long[] liveMax = {0};
-        LightGCNConfig config = LightGCNConfig.builder().epochs(epochs).threads(threads).build();
-        new LightGCN(config).addListener(new TrainingListener() {
+        LightGCNConfig config = LightGCNConfig.builder().epochs(epochs).build();
+        new LightGCN(config).fit(train, null, FitOptions.builder().threads(threads).listener(new TrainingListener() {
             @Override
             public void onEpoch(EpochStats stats) {
                 System.gc();
@@ -38,7 +40,7 @@ public final class HeapReport {
                 System.out.printf(Locale.ROOT, "epoch %d: %.2f s, live heap after GC %.1f MB%n", stats.epoch(),
                         stats.seconds(), used / 1e6);
             }
-        }).fit(train);
+        }).build());
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();

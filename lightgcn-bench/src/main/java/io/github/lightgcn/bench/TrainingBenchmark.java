@@ -52,7 +52,7 @@ public class TrainingBenchmark {
     @Setup
     public void setup() {
         InteractionGraph train = Datasets.load(dataset).train();
-        config = LightGCNConfig.builder().threads(threads).sampling(Sampling.EDGE_UNIFORM).build();
+        config = LightGCNConfig.builder().sampling(Sampling.EDGE_UNIFORM).build();
         workers = new Workers(threads);
         NodeOrder rows = switch (order) {
             case "communities" -> NodeOrder.communities(train);

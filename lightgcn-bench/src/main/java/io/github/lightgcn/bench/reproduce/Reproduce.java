@@ -1,8 +1,10 @@
 package io.github.lightgcn.bench.reproduce;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.StopReason;
 import io.github.lightgcn.TrainingListener;
 import io.github.lightgcn.TrainingSummary;
 import io.github.lightgcn.eval.Metric;
@@ -76,12 +78,13 @@ public final class Reproduce {
         LightGCNConfig config = LightGCNConfig.builder().layers(layers).embeddingDim(64).batchSize(2048)
                 .learningRate(1e-3).l2(1e-4).sampling(sampling).seed(seed).epochs(epochs).evalEvery(evalEvery)
                 .patience(patience).monitor(Metric.RECALL, 20).topK(20)
-                .threads(Integer.parseInt(o.get("threads", Integer.toString(Runtime.getRuntime().availableProcessors()))))
-                .maxTrainingSeconds(Double.parseDouble(o.get("max-seconds", "0")))
                 .build();
+        int threads = Integer.parseInt(o.get("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
         Path checkpoint = out.resolve(name + ".ckpt");
         Path curve = out.resolve(name + ".curve.csv");
-        LightGCN trainer = new LightGCN(config).checkpointEvery(evalEvery, checkpoint);
+        LightGCN trainer = new LightGCN(config);
+        FitOptions.Builder options = FitOptions.builder().threads(threads)
+                .maxTrainingSeconds(Double.parseDouble(o.get("max-seconds", "0"))).checkpointEvery(evalEvery, checkpoint);
         Path wallFile = out.resolve(name + ".wall");
         double previousWall = 0;
         if (Files.exists(checkpoint)) {
@@ -90,7 +93,7 @@ public final class Reproduce {
             previousWall = Curve.truncateAfter(curve, done);
             // stopped between evaluations: the wall time of the work kept since the last one was saved at the stop
             previousWall = Wall.read(wallFile, done, cp.nextBatch()).orElse(previousWall);
-            trainer.resumeFrom(checkpoint);
+            options.resumeFrom(checkpoint);
             System.out.println(name + ": resuming from " + checkpoint + " after epoch " + done);
         } else {
             Curve.start(curve);
@@ -110,7 +113,7 @@ public final class Reproduce {
         Runtime.getRuntime().addShutdownHook(hook);
         long wallStart = System.nanoTime();
         final double wallOffset = previousWall;
-        trainer.addListener(new TrainingListener() {
+        options.listener(new TrainingListener() {
             @Override
             public void onEpoch(EpochStats s) {
                 System.out.printf(Locale.ROOT, "%s epoch %d loss %.5f bpr %.5f reg %.5f %.2fs%n", name, s.epoch(),
@@ -129,21 +132,21 @@ public final class Reproduce {
         });
         LightGCNModel model;
         try {
-            model = trainer.fit(split.train(), split.test());
+            model = trainer.fit(split.train(), split.test(), options.build());
         } catch (RuntimeException | Error e) {
             fitDone.countDown();
             throw e;
         }
         TrainingSummary s = model.trainingSummary();
-        if (s.interrupted() || s.stoppedByTime()) {
+        if (s.stopReason() == StopReason.INTERRUPTED || s.stopReason() == StopReason.TIME_BOUND) {
             var cp = io.github.lightgcn.CheckpointPosition.read(checkpoint);
             Wall.write(wallFile, cp.completedEpochs(), cp.nextBatch(), previousWall + (System.nanoTime() - wallStart) / 1e9);
             System.out.println(name + ": stopped after " + s.epochsRun() + " complete epochs"
-                    + (s.interrupted() ? " (and the batches of the next one done so far)" : "")
+                    + (s.stopReason() == StopReason.INTERRUPTED ? " (and the batches of the next one done so far)" : "")
                     + "; run again to resume from " + checkpoint);
             System.out.flush();
             fitDone.countDown();
-            if (s.interrupted()) awaitExit();
+            if (s.stopReason() == StopReason.INTERRUPTED) awaitExit();
             return;
         }
         try {
@@ -167,12 +170,12 @@ public final class Reproduce {
         p.setProperty("best_precision@20", fmt(s.bestEvaluation().precision(20)));
         p.setProperty("last_recall@20", fmt(s.lastEvaluation().recall(20)));
         p.setProperty("last_ndcg@20", fmt(s.lastEvaluation().ndcg(20)));
-        p.setProperty("stopped_early", Boolean.toString(s.stoppedEarly()));
+        p.setProperty("stopped_early", Boolean.toString(s.stopReason() == StopReason.EARLY_STOPPED));
         p.setProperty("wall_seconds", fmt(wall));
         p.setProperty("train_seconds", fmt(s.trainSeconds()));
         p.setProperty("median_epoch_seconds", fmt(s.medianEpochSeconds()));
         p.setProperty("peak_heap_mib", Long.toString(peakHeapBytes() >> 20));
-        p.setProperty("threads", Integer.toString(config.threads()));
+        p.setProperty("threads", Integer.toString(threads));
         try (Writer w = Files.newBufferedWriter(summaryFile)) {
             p.store(w, "lightgcn-java reproduction run " + name);
         }

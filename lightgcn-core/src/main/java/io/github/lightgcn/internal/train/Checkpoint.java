@@ -21,17 +21,19 @@ import java.util.Map;
  * @param partialLoss       {total, bpr, reg} loss sums over those batches
  * @param bestEgo           the ego embeddings of the best evaluation so far, or null
  * @param bestMetrics       the best evaluation so far as {@code metric@k → value}, empty when none
- * @param identity          configuration and data fingerprints that a resumed run must match
+ * @param identity          the configuration and data fingerprints of the run ({@link RunIdentity#refusalsToResume}
+ *                          decides whether another run may continue it); stored as {@link RunIdentity#toMap()}
  */
 public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLoss, float[] ego, long adamStep,
                          float[] adamFirst, float[] adamSecond, double best, int bestEpoch, int withoutImprovement,
-                         float[] bestEgo, Map<String, Double> bestMetrics, double trainSeconds, double[] epochSeconds, Map<String, String> identity) {
+                         float[] bestEgo, Map<String, Double> bestMetrics, double trainSeconds, double[] epochSeconds,
+                         RunIdentity identity) {
 
     static final String MAGIC = "LGCNCKPT";
     static final int VERSION = 1;
 
     public void save(Path path) throws IOException {
-        byte[] id = ChecksummedFile.encodeStrings(identity);
+        byte[] id = ChecksummedFile.encodeStrings(identity.toMap());
         Map<String, String> metricStrings = new java.util.LinkedHashMap<>();
         bestMetrics.forEach((k, v) -> metricStrings.put(k, Double.toString(v)));
         byte[] metrics = ChecksummedFile.encodeStrings(metricStrings);
@@ -85,7 +87,12 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
         if (count < 0) throw in.inconsistent("negative epoch count");
         double[] epochSeconds = new double[count];
         for (int e = 0; e < count; e++) epochSeconds[e] = Double.longBitsToDouble(in.getLong("epoch seconds"));
-        Map<String, String> identity = ChecksummedFile.decodeStrings(in.getBlock("identity"), in);
+        RunIdentity identity;
+        try {
+            identity = RunIdentity.fromMap(ChecksummedFile.decodeStrings(in.getBlock("identity"), in));
+        } catch (IllegalArgumentException e) {
+            throw in.inconsistent("run identity: " + e.getMessage());
+        }
         Map<String, Double> bestMetrics = new java.util.LinkedHashMap<>();
         for (var e : ChecksummedFile.decodeStrings(in.getBlock("best metrics"), in).entrySet()) {
             try {

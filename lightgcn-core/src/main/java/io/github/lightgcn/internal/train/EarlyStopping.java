@@ -1,10 +1,13 @@
 package io.github.lightgcn.internal.train;
 
+import io.github.lightgcn.StopReason;
+
 /**
- * A stopping rule as an object: it watches one value (higher is better) and says when {@code patience}
- * evaluations in a row failed to improve the best by more than {@code minDelta}. Patience 0 never stops.
+ * Patience as a stopping rule: it watches one value (higher is better) and ends the run
+ * ({@link StopReason#EARLY_STOPPED}) at an evaluation once {@code patience} evaluations in a row failed to improve
+ * the best by more than {@code minDelta}. Patience 0 never stops.
  */
-public final class EarlyStopping {
+public final class EarlyStopping implements StoppingRule {
 
     private final int patience;
     private final double minDelta;
@@ -36,7 +39,12 @@ public final class EarlyStopping {
         this.withoutImprovement = withoutImprovement;
     }
 
+    /** Whether patience has run out. */
     public boolean shouldStop() { return patience > 0 && withoutImprovement >= patience; }
+
+    /** Only an evaluation can exhaust patience, so the rule answers at evaluated epochs only. */
+    @Override
+    public StopReason check(EpochEnd end) { return end.evaluated() && shouldStop() ? StopReason.EARLY_STOPPED : null; }
 
     public double best() { return best; }
 

@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.persist;
 
+import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
@@ -39,9 +40,9 @@ class CorruptFilePropertiesTest {
         dir = Files.createTempDirectory("lightgcn-corrupt");
         var g = Graphs.planted(40, 30, 3, 5, 1, 1);
         Path cp = dir.resolve("c.ckpt");
-        LightGCN trainer = new LightGCN(LightGCNConfig.builder().embeddingDim(4).epochs(1).batchSize(64).build())
-                .checkpointEvery(1, cp);
-        original = trainer.fit(g[0]).withAttachment("ids", new byte[]{1, 2, 3});
+        LightGCN trainer = new LightGCN(LightGCNConfig.builder().embeddingDim(4).epochs(1).batchSize(64).build());
+        original = trainer.fit(g[0], null, FitOptions.builder().checkpointEvery(1, cp).build())
+                .withAttachment("ids", new byte[]{1, 2, 3});
         original.save(dir.resolve("m.lgcn"));
         model = Files.readAllBytes(dir.resolve("m.lgcn"));
         checkpoint = Files.readAllBytes(cp);
