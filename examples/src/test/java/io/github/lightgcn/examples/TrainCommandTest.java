@@ -111,6 +111,13 @@ class TrainCommandTest {
         assertEquals(0.01, config.get("learningRate"));
         assertEquals(3.0, config.get("layers"));
         assertEquals(2020.0, config.get("seed"));
+        // the fit options follow the configuration's values, under the keys and in the order of before
+        assertEquals(List.of("embeddingDim", "layers", "learningRate", "l2", "batchSize", "epochs", "evalEvery",
+                "patience", "minDelta", "monitor", "topK", "sampling", "initialization", "initStd", "seed", "threads",
+                "evalBlockSize", "maxTrainingSeconds"), List.copyOf(config.keySet()));
+        assertEquals(1.0, config.get("threads"));
+        assertEquals(256.0, config.get("evalBlockSize"));
+        assertEquals(0.0, config.get("maxTrainingSeconds"));
 
         LightGCNModel loaded = LightGCNModel.load(model);
         assertEquals(60, loaded.numUsers());
