@@ -3,10 +3,12 @@ package io.github.lightgcn.examples;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.graph.KeyedInteractions;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Connects Ctrl-C (SIGINT, seen as a JVM shutdown hook) to {@link LightGCN#requestStop()} for the duration of a
@@ -28,8 +30,17 @@ final class StopOnCtrlC implements AutoCloseable {
      * {@link TrainingInterrupted}, a full heap in a {@link CliFailure} that says to give the JVM more.
      */
     static LightGCNModel fit(LightGCN trainer, InteractionGraph train, InteractionGraph monitor, PrintWriter err) {
+        return fit(trainer, () -> trainer.fit(train, monitor), err);
+    }
+
+    /** {@code trainer.fit(train, monitor)} on keyed data (the model carries the keys), with Ctrl-C connected to it. */
+    static LightGCNModel fit(LightGCN trainer, KeyedInteractions train, KeyedInteractions monitor, PrintWriter err) {
+        return fit(trainer, () -> trainer.fit(train, monitor), err);
+    }
+
+    private static LightGCNModel fit(LightGCN trainer, Supplier<LightGCNModel> fit, PrintWriter err) {
         try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, err)) {
-            LightGCNModel model = trainer.fit(train, monitor);
+            LightGCNModel model = fit.get();
             if (model.trainingSummary().interrupted()) {
                 int epochs = model.trainingSummary().epochsRun();
                 throw new TrainingInterrupted(epochs, "stopped after epoch " + epochs);
