@@ -104,4 +104,40 @@ public final class LightGCN {
         return LightGCNModel.create(result.userEmbeddings(), result.itemEmbeddings(), config.embeddingDim(), train,
                 TrainingProvenance.of(identity, train.numEdges(), result.summary()), result.summary());
     }
+
+    // ------------------------------------------------------------------------ keyed data (the keys ride along)
+
+    /** Trains on keyed data ({@link #fit(InteractionGraph)} on its graph); the model carries its keys. */
+    public LightGCNModel fit(io.github.lightgcn.graph.KeyedInteractions train) {
+        return fit(train, null);
+    }
+
+    /**
+     * Trains on keyed data, monitoring {@code monitor} ({@link #fit(InteractionGraph, InteractionGraph)} on their
+     * graphs); the model carries the keys.
+     *
+     * @param monitor held-out pairs on the same keys ({@code train.heldOut(...)}), or null
+     * @throws IllegalArgumentException when {@code monitor} is on other keys, or as the graph overload
+     */
+    public LightGCNModel fit(io.github.lightgcn.graph.KeyedInteractions train,
+                             io.github.lightgcn.graph.KeyedInteractions monitor) {
+        return fit(train, monitor, FitOptions.defaults());
+    }
+
+    /**
+     * Trains on keyed data as {@link #fit(InteractionGraph, InteractionGraph, FitOptions)} does on their graphs; the
+     * model carries the keys.
+     *
+     * @param monitor held-out pairs on the same keys ({@code train.heldOut(...)}), or null
+     * @throws IllegalArgumentException when {@code monitor} is on other keys, or as the graph overload
+     */
+    public LightGCNModel fit(io.github.lightgcn.graph.KeyedInteractions train,
+                             io.github.lightgcn.graph.KeyedInteractions monitor, FitOptions options) {
+        if (monitor != null && !monitor.sameKeys(train)) {
+            throw new IllegalArgumentException("the monitoring data is on other keys than the training data: build it "
+                    + "with train.heldOut(...)");
+        }
+        return fit(train.graph(), monitor == null ? null : monitor.graph(), options).withKeys(train.userKeys(),
+                train.itemKeys());
+    }
 }

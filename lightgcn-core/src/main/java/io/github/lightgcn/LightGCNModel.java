@@ -8,11 +8,11 @@ import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.internal.eval.TopK;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.graph.KeyIndex;
-import io.github.lightgcn.internal.persist.ChecksummedFile;
+import io.github.lightgcn.graph.KeyedInteractions;
+import io.github.lightgcn.internal.persist.ModelFile;
 import io.github.lightgcn.internal.simd.VectorOps;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,28 +26,14 @@ import java.util.function.IntPredicate;
 
 /**
  * A trained LightGCN model: the final (layer-mean) user and item embeddings, the training interactions (so that
- * recommendations exclude what a user has already seen), and provenance metadata. Immutable and safe for
- * concurrent use from any number of threads.
+ * recommendations exclude what a user has already seen), the application's keys of users and items
+ * ({@link #userKeys()}, {@link #itemKeys()}: the indexes themselves for a model trained on a plain graph), and
+ * provenance metadata. Immutable and safe for concurrent use from any number of threads.
  *
- * <h2>File format, version 1</h2>
- * A {@link ChecksummedFile} (magic {@code LGCNMODL}, version 1, length, payload, CRC32C; big-endian; written
- * atomically by {@link #save(Path)}) whose payload is:
- * <pre>
- *   int32       numUsers U, numItems I, dim d, training edges E
- *   block       metadata: int32 length, then int32 count and count × (key, value) as DataOutput.writeUTF
- *   float32[]   user embeddings, U·d, row-major
- *   float32[]   item embeddings, I·d, row-major
- *   int32[]     training CSR offsets by user, U + 1
- *   int32[]     training item ids per user, E, ascending within a user
- *   int32       attachment count A, then A × (block name in UTF-8, block data), a block being int32 length + bytes
- * </pre>
- * {@link #load(Path)} checks the magic, version, length and checksum before reading anything else, so a
- * truncated or corrupted file is an {@link IOException} that says which check failed.
+ * <p>{@link #save(Path)} writes all of it (the training summary aside) atomically into one checksummed file, with
+ * the attachments; {@link #load(Path)} reads files of this and of earlier versions of the library.
  */
 public final class LightGCNModel {
-
-    static final String MAGIC = "LGCNMODL";
-    static final int FORMAT_VERSION = 1;
 
     private final int numUsers;
     private final int numItems;
@@ -62,7 +48,8 @@ public final class LightGCNModel {
     private final TrainingSummary summary;
 
     private LightGCNModel(int dim, float[] userEmbeddings, float[] itemEmbeddings, InteractionGraph trainGraph,
-                          Provenance provenance, Map<String, byte[]> attachments, TrainingSummary summary) {
+                          Provenance provenance, KeyIndex userKeys, KeyIndex itemKeys, Map<String, byte[]> attachments,
+                          TrainingSummary summary) {
         this.numUsers = trainGraph.numUsers();
         this.numItems = trainGraph.numItems();
         this.dim = dim;
@@ -70,8 +57,8 @@ public final class LightGCNModel {
         this.itemEmbeddings = itemEmbeddings;
         this.trainGraph = trainGraph;
         this.provenance = provenance;
-        this.userKeys = KeyIndex.identity(numUsers); // keyed models: the "keys" work
-        this.itemKeys = KeyIndex.identity(numItems);
+        this.userKeys = userKeys;
+        this.itemKeys = itemKeys;
         this.attachments = Collections.unmodifiableMap(new LinkedHashMap<>(attachments));
         this.summary = summary;
     }
@@ -82,8 +69,29 @@ public final class LightGCNModel {
      */
     public static LightGCNModel of(float[] userEmbeddings, float[] itemEmbeddings, int dim, InteractionGraph trainGraph,
                                    Map<String, String> settings) {
+        checkFinite(userEmbeddings, dim, "user");
+        checkFinite(itemEmbeddings, dim, "item");
         return create(userEmbeddings.clone(), itemEmbeddings.clone(), dim, trainGraph, Provenance.external(settings),
                 null);
+    }
+
+    /**
+     * A model from final embeddings (copied) of keyed data, e.g. trained elsewhere: as {@link #of(float[], float[],
+     * int, InteractionGraph, Map)} on {@code train}'s graph, carrying its keys.
+     */
+    public static LightGCNModel of(float[] userEmbeddings, float[] itemEmbeddings, int dim, KeyedInteractions train,
+                                   Map<String, String> settings) {
+        return of(userEmbeddings, itemEmbeddings, dim, train.graph(), settings).withKeys(train.userKeys(),
+                train.itemKeys());
+    }
+
+    private static void checkFinite(float[] table, int dim, String side) {
+        for (int p = 0; p < table.length; p++) {
+            if (!Float.isFinite(table[p])) {
+                throw new IllegalArgumentException(side + " embeddings must be finite: " + side + " "
+                        + p / Math.max(1, dim) + " has " + table[p] + " at dimension " + p % Math.max(1, dim));
+            }
+        }
     }
 
     static LightGCNModel create(float[] userEmbeddings, float[] itemEmbeddings, int dim, InteractionGraph trainGraph,
@@ -94,7 +102,23 @@ public final class LightGCNModel {
             throw new IllegalArgumentException("embedding tables (" + userEmbeddings.length + ", "
                     + itemEmbeddings.length + " floats) do not match " + trainGraph + " at dim " + dim);
         }
-        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, Map.of(), summary);
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance,
+                KeyIndex.identity(trainGraph.numUsers()), KeyIndex.identity(trainGraph.numItems()), Map.of(), summary);
+    }
+
+    /**
+     * A copy of this model whose users and items have these keys (index i of a side gets that side's key i): e.g.
+     * the keys of a model trained on a plain graph, or of a file written before models carried keys.
+     *
+     * @throws IllegalArgumentException when a key index does not have one key per user (item)
+     */
+    public LightGCNModel withKeys(KeyIndex userKeys, KeyIndex itemKeys) {
+        if (userKeys.size() != numUsers || itemKeys.size() != numItems) {
+            throw new IllegalArgumentException("the keys (" + userKeys.size() + " user keys, " + itemKeys.size()
+                    + " item keys) do not fit the model (" + numUsers + " users, " + numItems + " items)");
+        }
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, userKeys, itemKeys,
+                attachments, summary);
     }
 
     public int numUsers() { return numUsers; }
@@ -117,7 +141,7 @@ public final class LightGCNModel {
 
     /**
      * A copy of this model carrying one more named blob of application data (replacing one of the same name),
-     * saved with it: e.g. the id mappings and item titles a command line needs to print recommendations.
+     * saved with it: e.g. the item titles a command line needs to print recommendations.
      */
     public LightGCNModel withAttachment(String name, byte[] data) {
         if (name == null || name.isEmpty() || name.length() > 1000) {
@@ -125,7 +149,8 @@ public final class LightGCNModel {
         }
         Map<String, byte[]> copy = new LinkedHashMap<>(attachments);
         copy.put(name, data.clone());
-        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, copy, summary);
+        return new LightGCNModel(dim, userEmbeddings, itemEmbeddings, trainGraph, provenance, userKeys, itemKeys, copy,
+                summary);
     }
 
     /** A copy of the attachment of that name, if any. */
@@ -240,70 +265,26 @@ public final class LightGCNModel {
 
     // ------------------------------------------------------------------------------------------ persistence
 
-    /** Writes the model (format above) atomically: a crash during the save leaves any previous file intact. */
+    /**
+     * Writes the model (embeddings, training graph, keys, provenance, attachments) to one checksummed file,
+     * atomically: a crash during the save leaves any previous file intact.
+     */
     public void save(Path path) throws IOException {
-        byte[] meta = ChecksummedFile.encodeStrings(provenance.toMap());
-        int[] offsets = GraphArrays.userOffsets(trainGraph), items = GraphArrays.userItems(trainGraph);
-        long payload = 16 + 4L + meta.length + 4L * userEmbeddings.length + 4L * itemEmbeddings.length
-                + 4L * offsets.length + 4L * items.length + 4;
-        for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
-            payload += 8L + a.getKey().getBytes(StandardCharsets.UTF_8).length + a.getValue().length;
-        }
-        try (ChecksummedFile.Writer out = ChecksummedFile.create(path, MAGIC, FORMAT_VERSION, payload)) {
-            out.putInt(numUsers).putInt(numItems).putInt(dim).putInt(items.length).putBlock(meta);
-            out.putFloats(userEmbeddings).putFloats(itemEmbeddings).putInts(offsets).putInts(items);
-            out.putInt(attachments.size());
-            for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
-                out.putBlock(a.getKey().getBytes(StandardCharsets.UTF_8)).putBlock(a.getValue());
-            }
-            out.commit();
-        }
+        ModelFile.write(path, new ModelFile.Contents(dim, userEmbeddings, itemEmbeddings, trainGraph, userKeys,
+                itemKeys, provenance, attachments));
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model written by {@link #save(Path)}, by this or an earlier version of the library (a model of a file
+     * from before keys were saved has identity keys).
      *
      * @throws IOException when the file cannot be read, is not a model file, has an unsupported version, is
-     *                     truncated, or fails its checksum; the message names the file and the failed check
+     *                     truncated, fails its checksum, or holds inconsistent or non-finite data; the message names
+     *                     the file and the failed check
      */
     public static LightGCNModel load(Path path) throws IOException {
-        ChecksummedFile.Reader in = ChecksummedFile.read(path, MAGIC, FORMAT_VERSION, "lightgcn model");
-        int users = in.getInt("numUsers"), items = in.getInt("numItems"), dim = in.getInt("dim");
-        int edges = in.getInt("edges");
-        if (users < 0 || items < 0 || dim < 1 || edges < 0) {
-            throw in.inconsistent("header (users " + users + ", items " + items + ", dim " + dim + ", edges " + edges + ")");
-        }
-        Map<String, String> metadata = ChecksummedFile.decodeStrings(in.getBlock("metadata"), in);
-        float[] userEmb = in.getFloats((long) users * dim, "user embeddings");
-        float[] itemEmb = in.getFloats((long) items * dim, "item embeddings");
-        int[] offsets = in.getInts(users + 1L, "training offsets");
-        int[] itemIds = in.getInts(edges, "training items");
-        int count = in.getInt("attachment count");
-        if (count < 0) throw in.inconsistent("negative attachment count " + count);
-        Map<String, byte[]> attachments = new LinkedHashMap<>();
-        for (int a = 0; a < count; a++) {
-            String name = new String(in.getBlock("attachment name"), StandardCharsets.UTF_8);
-            attachments.put(name, in.getBlock("attachment " + name));
-        }
-        in.expectEnd();
-        if (offsets[0] != 0 || offsets[users] != edges) throw in.inconsistent("training graph offsets");
-        int[] pairUsers = new int[edges];
-        for (int u = 0; u < users; u++) {
-            if (offsets[u + 1] < offsets[u]) throw in.inconsistent("training graph offsets");
-            for (int p = offsets[u]; p < offsets[u + 1]; p++) pairUsers[p] = u;
-        }
-        InteractionGraph train;
-        try {
-            train = InteractionGraph.fromPairs(users, items, pairUsers, itemIds);
-        } catch (IllegalArgumentException e) {
-            throw in.inconsistent("training graph: " + e.getMessage());
-        }
-        Provenance provenance;
-        try {
-            provenance = Provenance.fromMap(metadata);
-        } catch (IllegalArgumentException e) {
-            throw in.inconsistent(e.getMessage());
-        }
-        return new LightGCNModel(dim, userEmb, itemEmb, train, provenance, attachments, null);
+        ModelFile.Contents c = ModelFile.read(path);
+        return new LightGCNModel(c.dim(), c.userEmbeddings(), c.itemEmbeddings(), c.trainGraph(), c.provenance(),
+                c.userKeys(), c.itemKeys(), c.attachments(), null);
     }
 }

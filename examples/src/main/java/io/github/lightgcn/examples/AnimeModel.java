@@ -19,15 +19,19 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A trained model together with what the anime commands need to talk in MAL terms: the user and anime id mappings
- * and the metadata of every indexed anime. All of it travels as attachments inside the model file (checksummed
- * with it), so {@code recommend --model m.lgcn} needs nothing else. A fingerprint of the two mappings, stored
- * with them, catches an attachment that does not belong to the embeddings (e.g. copied from another model).
+ * A trained model together with what the anime commands need to talk in MAL terms: the user and anime ids (the
+ * model's long keys) and the metadata of every indexed anime, which travels as an attachment inside the model file
+ * (checksummed with it), so {@code recommend --model m.lgcn} needs nothing else.
+ *
+ * <p>Files written before models carried keys hold the id lists as attachments too, with a fingerprint of both that
+ * catches lists that do not belong to the embeddings (e.g. copied from another model); they are read that way, and
+ * the model then carries those ids as its keys.
  */
 final class AnimeModel {
 
-    static final String USERS = "mal.user_ids", ANIME = "mal.anime_ids", METADATA = "mal.anime_metadata",
-            FINGERPRINT = "mal.ids_fingerprint";
+    static final String METADATA = "mal.anime_metadata";
+    /** The attachments of files from before models carried keys. */
+    static final String USERS = "mal.user_ids", ANIME = "mal.anime_ids", FINGERPRINT = "mal.ids_fingerprint";
 
     private final LightGCNModel model;
     private final IdMapping users;
@@ -53,8 +57,12 @@ final class AnimeModel {
         this.info = List.copyOf(info);
     }
 
-    /** The model of a data set: the anime metadata is taken from the catalog for every indexed anime. */
-    static AnimeModel of(LightGCNModel model, IdMapping users, IdMapping anime, AnimeCatalog catalog) {
+    /**
+     * The model of a data set, trained on keyed data (its keys are the MAL ids): the anime metadata is taken from the
+     * catalog for every indexed anime.
+     */
+    static AnimeModel of(LightGCNModel model, AnimeCatalog catalog) {
+        IdMapping users = KeyedSplit.ids(model.userKeys()), anime = KeyedSplit.ids(model.itemKeys());
         List<AnimeInfo> info = new ArrayList<>(anime.size());
         for (int i = 0; i < anime.size(); i++) info.add(AnimeInfo.of(catalog.byId(anime.originalId(i)).orElseThrow()));
         return new AnimeModel(model, users, anime, info);
@@ -76,27 +84,26 @@ final class AnimeModel {
         return catalog;
     }
 
-    /** The model with the attachments added, ready to save. */
+    /** The model with the metadata attached, ready to save (the ids are its keys). */
     LightGCNModel withAttachments() {
-        return model.withAttachment(USERS, ints(users.originalIds()))
-                .withAttachment(ANIME, ints(anime.originalIds()))
-                .withAttachment(METADATA, metadata(info))
-                .withAttachment(FINGERPRINT, fingerprint(users, anime).getBytes(StandardCharsets.US_ASCII));
+        return model.withAttachment(METADATA, metadata(info));
     }
 
     void save(Path file) throws IOException {
         withAttachments().save(file);
     }
 
-    /**
-     * Loads a model saved by {@link #save}.
-     *
-     * @throws CliFailure when the file is a plain LightGCN model without the anime attachments, or they do not
-     *                    match its embeddings
-     */
     /** Whether a model was trained on MAL files (it carries the anime data). */
-    static boolean isAnime(LightGCNModel model) { return model.attachment(USERS).isPresent(); }
+    static boolean isAnime(LightGCNModel model) {
+        return model.attachment(METADATA).isPresent() || model.attachment(USERS).isPresent();
+    }
 
+    /**
+     * Loads a model saved by {@link #save} (or by the command line of an earlier version).
+     *
+     * @throws CliFailure when the file is a plain LightGCN model without the anime data, or the data does not match
+     *                    its embeddings
+     */
     static AnimeModel load(Path file) throws IOException {
         if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
         return from(LightGCNModel.load(file), file);
@@ -104,18 +111,28 @@ final class AnimeModel {
 
     /** The anime data of a model already loaded from {@code file} (named in messages). */
     static AnimeModel from(LightGCNModel model, Path file) {
-        for (String name : List.of(USERS, ANIME, METADATA, FINGERPRINT)) {
+        boolean old = model.attachment(USERS).isPresent(); // ids as attachments: a file from before keys
+        for (String name : old ? List.of(USERS, ANIME, METADATA, FINGERPRINT) : List.of(METADATA)) {
             if (model.attachment(name).isEmpty()) {
                 throw new CliFailure(file + " has no anime data (attachment " + name + "): train it with "
                         + "'lightgcn train --anime ... --ratings ...'");
             }
         }
         try {
-            IdMapping users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
-            IdMapping anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
-            String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
-            if (!stored.equals(fingerprint(users, anime))) {
-                throw new CliFailure(file + ": the id mappings do not match their fingerprint");
+            IdMapping users, anime;
+            if (old) {
+                users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
+                anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
+                String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
+                if (!stored.equals(fingerprint(users, anime))) {
+                    throw new CliFailure(file + ": the id mappings do not match their fingerprint");
+                }
+                if (users.size() == model.numUsers() && anime.size() == model.numItems()) {
+                    model = model.withKeys(KeyedSplit.keys(users), KeyedSplit.keys(anime));
+                }
+            } else {
+                users = KeyedSplit.ids(model.userKeys());
+                anime = KeyedSplit.ids(model.itemKeys());
             }
             return new AnimeModel(model, users, anime, readMetadata(model.attachment(METADATA).orElseThrow()));
         } catch (IOException | IllegalArgumentException e) {

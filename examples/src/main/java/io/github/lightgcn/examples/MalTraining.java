@@ -12,6 +12,7 @@ import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.internal.eval.Scorer;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.mal.AnimeCatalog;
 import io.github.lightgcn.io.mal.AnimeCsv;
 import io.github.lightgcn.io.mal.LoadSummary;
@@ -70,7 +71,9 @@ final class MalTraining {
                 data.numInteractions());
 
         MalSplit split = in.split().splitter(in.ratios()).split(data.interactions(), config.seed());
-        SplitGraphs graphs = split.graphs(data.users(), data.anime());
+        KeyedSplit keyed = KeyedSplit.ofMal(data, split); // keys: the MAL ids, indexes in id order
+        SplitGraphs graphs = new SplitGraphs(data.users(), data.anime(), keyed.train().graph(), keyed.val().graph(),
+                keyed.test().graph());
         print("split (%s%s, seed %d): train %,d, val %,d, test %,d interactions; %,d val users, %,d test users",
                 in.split().label(), in.split() == SplitKind.LOO ? "" : String.format(Locale.ROOT,
                         " %.0f/%.0f/%.0f", 100 * in.ratios().train(), 100 * in.ratios().val(),
@@ -78,7 +81,7 @@ final class MalTraining {
                 split.test().size(), graphs.val().activeUsers(), graphs.test().activeUsers());
         if (graphs.train().numEdges() == 0) throw new CliFailure("the training split has no interaction");
         if (graphs.test().numEdges() == 0) throw new CliFailure("the test split is empty: use a larger --test");
-        InteractionGraph monitor = graphs.val().numEdges() > 0 ? graphs.val() : null;
+        KeyedInteractions monitor = graphs.val().numEdges() > 0 ? keyed.val() : null;
         if (monitor == null) {
             print("note: the validation split is empty: no early stopping, the last epoch is tested");
             config = config.toBuilder().patience(0).build();
@@ -95,7 +98,7 @@ final class MalTraining {
                 .listener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).listener(curves).build();
         LightGCNModel model;
         try {
-            model = StopOnCtrlC.fit(new LightGCN(config), graphs.train(), monitor, fit, out);
+            model = StopOnCtrlC.fit(new LightGCN(config), keyed.train(), monitor, fit, out);
         } finally {
             bars.finish();
         }
@@ -114,7 +117,7 @@ final class MalTraining {
         print("test metrics (%,d users), LightGCN vs the popularity baseline:", test.numUsers());
         MetricTable.print(out, test, popularity);
 
-        AnimeModel anime = AnimeModel.of(model, data.users(), data.anime(), catalog);
+        AnimeModel anime = AnimeModel.of(model, catalog);
         if (modelOut != null) {
             Path parent = modelOut.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

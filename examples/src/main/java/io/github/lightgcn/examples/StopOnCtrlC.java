@@ -5,10 +5,12 @@ import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.StopReason;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.graph.KeyedInteractions;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Connects Ctrl-C (SIGINT, seen as a JVM shutdown hook) to {@link LightGCN#requestStop()} for the duration of a
@@ -31,8 +33,18 @@ final class StopOnCtrlC implements AutoCloseable {
      */
     static LightGCNModel fit(LightGCN trainer, InteractionGraph train, InteractionGraph monitor, FitOptions options,
                              PrintWriter err) {
+        return fit(trainer, () -> trainer.fit(train, monitor, options), err);
+    }
+
+    /** The same on keyed data (the model carries the keys). */
+    static LightGCNModel fit(LightGCN trainer, KeyedInteractions train, KeyedInteractions monitor, FitOptions options,
+                             PrintWriter err) {
+        return fit(trainer, () -> trainer.fit(train, monitor, options), err);
+    }
+
+    private static LightGCNModel fit(LightGCN trainer, Supplier<LightGCNModel> fit, PrintWriter err) {
         try (StopOnCtrlC ctrlC = new StopOnCtrlC(trainer, err)) {
-            LightGCNModel model = trainer.fit(train, monitor, options);
+            LightGCNModel model = fit.get();
             if (model.trainingSummary().stopReason() == StopReason.INTERRUPTED) {
                 int epochs = model.trainingSummary().epochsRun();
                 throw new TrainingInterrupted(epochs, "stopped after epoch " + epochs);

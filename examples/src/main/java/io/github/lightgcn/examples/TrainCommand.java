@@ -13,6 +13,7 @@ import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.internal.eval.Scorer;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
@@ -252,12 +253,13 @@ final class TrainCommand implements Callable<Integer> {
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingLog log = new TrainingLog(out, validating ? "val" : "test", monitorLabel);
-        InteractionGraph monitor = validating ? data.validation().orElseThrow() : data.test();
+        KeyedSplit keyed = KeyedSplit.of(data); // keys: csv's original ids, or the dense ids of adj and pairs
+        KeyedInteractions monitor = validating ? keyed.val() : keyed.test();
         TrainingCurves curveLog = new TrainingCurves((validating ? "val " : "test ") + monitorLabel);
         LightGCNModel model;
         try {
             FitOptions fit = training.configure(run, modelOut).toBuilder().listener(log).listener(curveLog).build();
-            model = StopOnCtrlC.fit(new LightGCN(config), data.train(), monitor, fit, spec.commandLine().getErr());
+            model = StopOnCtrlC.fit(new LightGCN(config), keyed.train(), monitor, fit, spec.commandLine().getErr());
         } catch (TrainingInterrupted e) {
             throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
@@ -282,7 +284,7 @@ final class TrainCommand implements Callable<Integer> {
                 summary.epochsRun(), summary.trainSeconds(), summary.medianEpochSeconds()));
 
         if (modelOut != null) {
-            SplitModelIds.of(data, readOptions).attachTo(model).save(modelOut); // so evaluate can read held-out files
+            SplitModelIds.of(keyed, readOptions).attachTo(model).save(modelOut); // so evaluate can read held-out files
             print(out, "model saved to " + modelOut);
         }
         if (curves != null && curveLog.epochs() > 0) {

@@ -1,6 +1,7 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.io.mal.Anime;
@@ -107,20 +108,41 @@ class AnimeCommandsTest {
     }
 
     @Test
-    void modelCarriesMappingsMetadataAndFingerprint() throws IOException {
+    void modelCarriesTheMalIdsAsKeysAndTheMetadataAsAttachment() throws IOException {
         LightGCNModel raw = LightGCNModel.load(modelFile);
-        assertTrue(raw.attachmentNames().containsAll(List.of(AnimeModel.USERS, AnimeModel.ANIME, AnimeModel.METADATA,
-                AnimeModel.FINGERPRINT)), raw.attachmentNames()::toString);
+        assertEquals(List.of(AnimeModel.METADATA), List.copyOf(raw.attachmentNames()));
+        assertEquals(KeyIndex.Type.LONG, raw.userKeys().type());
         assertEquals(raw.numUsers(), model.users().size());
         assertEquals(raw.numItems(), model.anime().size());
-        for (int i = 0; i < model.anime().size(); i++) assertEquals(model.anime().originalId(i), model.info(i).id());
+        for (int u = 0; u < model.users().size(); u++) assertEquals(model.users().originalId(u), raw.userKeys().longKey(u));
+        for (int i = 0; i < model.anime().size(); i++) {
+            assertEquals(model.anime().originalId(i), raw.itemKeys().longKey(i));
+            assertEquals(model.anime().originalId(i), model.info(i).id());
+        }
         // the generated catalog knows every indexed anime's title and genres
         assertFalse(model.info(0).title().isBlank());
 
-        // attachments copied onto other embeddings: the fingerprint no longer matches
-        LightGCNModel other = raw.withAttachment(AnimeModel.USERS, raw.attachment(AnimeModel.ANIME).orElseThrow());
+        // metadata copied onto a model of other anime: refused, naming the first row that does not match
+        LightGCNModel other = raw.withKeys(raw.userKeys(), KeyIndex.ofLongs(java.util.stream.LongStream
+                .range(0, raw.numItems()).map(i -> 900_000 + i).toArray()));
         Path bad = dir.resolve("mismatched.lgcn");
         other.save(bad);
+        String line = oneErrorLine(CliRun.of("recommend", "--model", bad.toString(), "--user", "1"));
+        assertTrue(line.startsWith("error: " + bad + ": damaged anime data: metadata row 0 is anime "), line);
+    }
+
+    @Test
+    void aFileWithTheIdsAsAttachmentsStillChecksTheirFingerprint() throws IOException, java.net.URISyntaxException {
+        Path frozen = Path.of(AnimeCommandsTest.class.getResource("/fixtures/anime-v1.lgcn").toURI());
+        LightGCNModel old = LightGCNModel.load(frozen);
+        assertTrue(old.userKeys().isIdentity(), "a file from before keys");
+        AnimeModel fromOld = AnimeModel.from(old, frozen);
+        assertEquals(fromOld.users().originalId(3), fromOld.model().userKeys().longKey(3), "the old ids become keys");
+
+        // attachments copied onto other embeddings: the fingerprint no longer matches
+        LightGCNModel swapped = old.withAttachment(AnimeModel.USERS, old.attachment(AnimeModel.ANIME).orElseThrow());
+        Path bad = dir.resolve("mismatched-v1.lgcn");
+        swapped.save(bad);
         String line = oneErrorLine(CliRun.of("recommend", "--model", bad.toString(), "--user", "1"));
         assertEquals("error: " + bad + ": the id mappings do not match their fingerprint", line);
     }

@@ -45,4 +45,27 @@ class KeyIndexTest {
         assertEquals(KeyIndex.ofLongs(0, 1, 2), k);
         assertNotEquals(KeyIndex.ofLongs(0, 2, 1), k);
     }
+
+    @Test
+    void unsortedAndSortedLongKeysLookUpAlike() {
+        java.util.Random r = new java.util.Random(4);
+        long[] keys = r.longs(500).distinct().toArray();
+        long[] sorted = keys.clone();
+        java.util.Arrays.sort(sorted);
+        KeyIndex any = KeyIndex.ofLongs(keys), ascending = KeyIndex.ofLongs(sorted);
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(i, any.indexOf(keys[i]));
+            assertEquals(i, ascending.indexOf(sorted[i]));
+            assertEquals(keys[i], any.longKey(i));
+        }
+        assertEquals(-1, any.indexOf(sorted[0] - 1));
+        assertArrayEquals(keys, any.longKeys());
+        long[] copy = any.longKeys();
+        copy[0]++;
+        assertEquals(keys[0], any.longKey(0), "longKeys() is a copy");
+        assertArrayEquals(new long[]{0, 1, 2}, KeyIndex.identity(3).longKeys());
+        assertThrows(IllegalArgumentException.class, () -> KeyIndex.ofLongs(1, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> KeyIndex.ofLongs(3, 1, 3));
+        assertThrows(IllegalStateException.class, () -> KeyIndex.ofStrings(List.of("a")).longKeys());
+    }
 }

@@ -1,293 +1,179 @@
 package io.github.lightgcn.internal.persist;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
- * The container shared by model and checkpoint files: big-endian, written atomically, checked on read.
+ * The container shared by model and checkpoint files, in the manner of Lucene's {@code CodecUtil}: a header that
+ * names the kind of file and its version, the payload, and a footer that lets a reader tell a complete file from a
+ * truncated, extended or damaged one. Big-endian.
  * <pre>
- *   8 bytes  magic (ASCII, names the kind of file)
- *   4 bytes  format version
- *   8 bytes  total file length in bytes, checksum included
- *   …        payload
- *   8 bytes  CRC32C of every preceding byte, as an int64
+ *   header   8 bytes magic (ASCII, names the kind of file), int32 version
+ *   payload  written and read sequentially ({@link ChecksummedOutput}, {@link ChecksummedInput})
+ *   footer   int32 {@value #FOOTER_MAGIC_HEX}, int64 number of bytes before the footer,
+ *            int64 CRC32C of every byte before this checksum (the footer's first 12 bytes included)
  * </pre>
- * Writing goes to a temporary file in the target's folder, which is flushed to disk and then renamed over the
- * target, so a crash or kill during a save leaves the previous file intact.
+ * The writer computes the length and the checksum while it streams, so no format has to announce its payload size.
+ * A reader states the versions it supports ({@code minVersion..maxVersion}); another version is refused with both.
+ *
+ * <p>Version 1 files, written before this layout, are still read: their header carries the total file length
+ * (int64) after the version, and their last 8 bytes are the CRC32C of every byte before them.
  */
 public final class ChecksummedFile {
 
-    static final int PREAMBLE = 20;
-    private static final int CHUNK = 1 << 16;
+    /** Marks the start of the footer. */
+    static final int FOOTER_MAGIC = 0xC0DA_F007;
+    static final String FOOTER_MAGIC_HEX = "0xC0DAF007";
+    static final int HEADER = 12;
+    static final int FOOTER = 20;
+    static final int V1_HEADER = 20;
+    static final int V1_FOOTER = 8;
 
     private ChecksummedFile() {}
 
-    /** Starts writing a file whose payload has exactly {@code payloadBytes} bytes. */
-    public static Writer create(Path target, String magic, int version, long payloadBytes) throws IOException {
-        return new Writer(target, magicBytes(magic), version, PREAMBLE + payloadBytes + 8);
+    /**
+     * Starts writing {@code target} (of the current layout, version 2 or later): the data goes to a temporary file
+     * in the same folder, which {@link ChecksummedOutput#commit()} flushes to disk and renames over the target, so a crash or
+     * kill during a save leaves the previous file intact.
+     */
+    public static ChecksummedOutput create(Path target, String magic, int version) throws IOException {
+        if (version < 2) throw new IllegalArgumentException("version must be >= 2 (1 is the old layout), got " + version);
+        return new ChecksummedOutput(target, magicBytes(magic), version);
     }
 
-    private static byte[] magicBytes(String magic) {
-        byte[] m = magic.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static byte[] magicBytes(String magic) {
+        byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
         if (m.length != 8) throw new IllegalArgumentException("magic must be 8 ASCII characters: " + magic);
         return m;
     }
 
     /**
-     * Reads and verifies a whole file: magic, version, declared length, checksum. Every failure is an
-     * {@link IOException} naming the file and the failed check.
+     * Opens a file and verifies its header (magic, a version in {@code minVersion..maxVersion}), its footer (the
+     * length matches the file) and its checksum, reading it once; the returned reader then streams the payload.
+     * Every failure is an {@link IOException} naming the file and the failed check.
      *
      * @param what a description for messages, e.g. "lightgcn model"
      */
-    public static Reader read(Path path, String magic, int version, String what) throws IOException {
-        long size = Files.size(path);
-        if (size > Integer.MAX_VALUE - 16) throw new IOException(path + ": " + what + " file too large (" + size + " bytes)");
-        byte[] bytes = Files.readAllBytes(path);
-        ByteBuffer buf = checkMagicAndVersion(path, bytes, bytes.length, PREAMBLE + 8, magic, version, what);
-        long declared = buf.getLong();
-        if (declared != bytes.length) {
-            throw new IOException(path + ": " + what + " file is " + (bytes.length < declared ? "truncated" : "too long")
-                    + ": header says " + declared + " bytes, the file has " + bytes.length);
+    public static ChecksummedInput open(Path path, String magic, int minVersion, int maxVersion, String what)
+            throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            long size = channel.size();
+            int version = checkHeader(path, channel, size, magic, minVersion, maxVersion, what);
+            long payloadStart = version == 1 ? V1_HEADER : HEADER;
+            long payloadEnd = version == 1 ? checkV1Length(path, channel, size, what) : checkFooter(path, channel, size, what);
+            verifyChecksum(path, channel, size, what);
+            return new ChecksummedInput(path, what, version, channel, payloadStart, payloadEnd);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
+    }
+
+    /**
+     * The first {@code payloadBytes} of a file's payload after the same header checks as {@link #open}, without
+     * reading the rest of the file or verifying its checksum: a quick look at where a file stands.
+     */
+    public static Header readStart(Path path, String magic, int minVersion, int maxVersion, String what,
+                                   int payloadBytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int version = checkHeader(path, channel, size, magic, minVersion, maxVersion, what);
+            int start = version == 1 ? V1_HEADER : HEADER;
+            ByteBuffer head = ByteBuffer.allocate(payloadBytes);
+            readFully(channel, head, start);
+            if (head.hasRemaining()) throw new IOException(path + ": " + what + " file is truncated");
+            return new Header(version, head.flip());
+        }
+    }
+
+    /** A file's version and the start of its payload (positioned at the payload's first byte). */
+    public record Header(int version, ByteBuffer payload) {}
+
+    private static int checkHeader(Path path, FileChannel channel, long size, String magic, int minVersion,
+                                   int maxVersion, String what) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(HEADER);
+        readFully(channel, head, 0);
+        if (head.hasRemaining() || !Arrays.equals(head.array(), 0, 8, magicBytes(magic), 0, 8)) {
+            throw new IOException(path + ": not a " + what + " file (bad magic or shorter than " + HEADER + " bytes)");
+        }
+        int version = head.getInt(8);
+        if (version < minVersion || version > maxVersion) {
+            throw new IOException(path + ": " + what + " file version " + version + ", this library reads "
+                    + minVersion + " to " + maxVersion);
+        }
+        long minimum = version == 1 ? V1_HEADER + V1_FOOTER : HEADER + FOOTER;
+        if (size < minimum) {
+            throw new IOException(path + ": " + what + " file is truncated: " + size + " bytes, the smallest is "
+                    + minimum);
+        }
+        return version;
+    }
+
+    /** Version 1: the header's total length must be the file's; returns where the payload ends. */
+    private static long checkV1Length(Path path, FileChannel channel, long size, String what) throws IOException {
+        long declared = readAt(path, channel, HEADER, 8).getLong();
+        if (declared != size) {
+            throw new IOException(path + ": " + what + " file is " + (size < declared ? "truncated" : "too long")
+                    + ": header says " + declared + " bytes, the file has " + size);
+        }
+        return size - V1_FOOTER;
+    }
+
+    /** The footer must be where the file ends and count the bytes before it; returns where the payload ends. */
+    private static long checkFooter(Path path, FileChannel channel, long size, String what) throws IOException {
+        ByteBuffer footer = readAt(path, channel, size - FOOTER, FOOTER);
+        int marker = footer.getInt();
+        long before = footer.getLong();
+        if (marker != FOOTER_MAGIC) {
+            throw new IOException(path + ": " + what + " file is truncated, extended or damaged: it does not end "
+                    + "with a footer");
+        }
+        if (before != size - FOOTER) {
+            throw new IOException(path + ": " + what + " file is " + (size - FOOTER < before ? "truncated" : "too long")
+                    + ": the footer counts " + before + " bytes before it, the file has " + (size - FOOTER));
+        }
+        return before;
+    }
+
+    private static void verifyChecksum(Path path, FileChannel channel, long size, String what) throws IOException {
         CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - 8);
-        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+        ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+        long end = size - 8, at = 0;
+        while (at < end) {
+            chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
+            int n = channel.read(chunk, at);
+            if (n < 0) throw new IOException(path + ": " + what + " file shrank while being read");
+            at += n;
+            crc.update(chunk.flip());
+        }
+        long stored = readAt(path, channel, end, 8).getLong();
         if (stored != crc.getValue()) {
             throw new IOException(path + ": " + what + " file is corrupted: checksum mismatch (stored "
                     + Long.toHexString(stored) + ", computed " + Long.toHexString(crc.getValue()) + ")");
         }
-        buf.limit(bytes.length - 8);
-        return new Reader(path, what, buf);
     }
 
-    /**
-     * The first {@code payloadBytes} of a file's payload, after the same magic and version checks as {@link #read},
-     * without reading the rest of the file or verifying its checksum (which only {@link #read} does): a quick look
-     * at a header. Failures are {@link IOException}s naming the file.
-     */
-    public static ByteBuffer readStart(Path path, String magic, int version, String what, int payloadBytes)
-            throws IOException {
-        byte[] head = new byte[PREAMBLE + payloadBytes];
-        int length;
-        try (var in = Files.newInputStream(path)) {
-            length = in.readNBytes(head, 0, head.length);
-        }
-        ByteBuffer buf = checkMagicAndVersion(path, head, length, head.length, magic, version, what);
-        buf.getLong(); // the declared length, which read checks against the whole file
-        return buf;
+    private static ByteBuffer readAt(Path path, FileChannel channel, long position, int bytes) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(bytes);
+        readFully(channel, buf, position);
+        if (buf.hasRemaining()) throw new IOException(path + ": unexpected end of file at byte " + (position + buf.position()));
+        return buf.flip();
     }
 
-    /** Checks the magic and the version at the start of {@code bytes[0, length)}; the buffer is left after them. */
-    private static ByteBuffer checkMagicAndVersion(Path path, byte[] bytes, int length, int minimum, String magic,
-                                                   int version, String what) throws IOException {
-        if (length < minimum || !Arrays.equals(bytes, 0, 8, magicBytes(magic), 0, 8)) {
-            throw new IOException(path + ": not a " + what + " file (bad magic or shorter than the " + minimum
-                    + "-byte minimum)");
+    /** Reads until {@code buf} is full or the file ends. */
+    static void readFully(FileChannel channel, ByteBuffer buf, long position) throws IOException {
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, position);
+            if (n < 0) return;
+            position += n;
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length).order(ByteOrder.BIG_ENDIAN);
-        buf.position(8);
-        int found = buf.getInt();
-        if (found != version) {
-            throw new IOException(path + ": unsupported " + what + " format version " + found + " (this library reads "
-                    + version + ")");
-        }
-        return buf;
-    }
-
-    /** Sequential writer of the payload; {@link #commit()} makes the file appear, {@link #close()} discards it. */
-    public static final class Writer implements Closeable {
-        private final Path target;
-        private final Path tmp;
-        private final FileChannel channel;
-        private final CRC32C crc = new CRC32C();
-        private final ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK).order(ByteOrder.BIG_ENDIAN);
-        private final long totalBytes;
-        private long written;
-        private boolean committed;
-
-        private Writer(Path target, byte[] magic, int version, long totalBytes) throws IOException {
-            this.target = target;
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            this.tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            this.totalBytes = totalBytes;
-            ByteBuffer pre = ByteBuffer.allocate(PREAMBLE).put(magic).putInt(version).putLong(totalBytes).flip();
-            write(pre);
-        }
-
-        private void write(ByteBuffer buf) throws IOException {
-            crc.update(buf.duplicate());
-            written += buf.remaining();
-            while (buf.hasRemaining()) channel.write(buf);
-        }
-
-        public Writer putInt(int v) throws IOException { return putBytes(ByteBuffer.allocate(4).putInt(v).array()); }
-
-        public Writer putLong(long v) throws IOException { return putBytes(ByteBuffer.allocate(8).putLong(v).array()); }
-
-        public Writer putBytes(byte[] bytes) throws IOException {
-            write(ByteBuffer.wrap(bytes));
-            return this;
-        }
-
-        /** A length-prefixed byte block. */
-        public Writer putBlock(byte[] bytes) throws IOException { return putInt(bytes.length).putBytes(bytes); }
-
-        public Writer putFloats(float[] values) throws IOException {
-            return putFourByteValues(values.length, (from, n) -> chunk.asFloatBuffer().put(values, from, n));
-        }
-
-        public Writer putInts(int[] values) throws IOException {
-            return putFourByteValues(values.length, (from, n) -> chunk.asIntBuffer().put(values, from, n));
-        }
-
-        /** Writes {@code length} 4-byte values chunk by chunk; {@code fill} puts values [from, from + n) in the chunk. */
-        private Writer putFourByteValues(int length, java.util.function.BiConsumer<Integer, Integer> fill)
-                throws IOException {
-            for (int from = 0; from < length; from += CHUNK) {
-                int n = Math.min(CHUNK, length - from);
-                chunk.clear();
-                fill.accept(from, n);
-                chunk.limit(4 * n);
-                write(chunk);
-            }
-            return this;
-        }
-
-        /** Appends the checksum, syncs to disk and atomically replaces the target. */
-        public void commit() throws IOException {
-            if (written != totalBytes - 8) {
-                throw new IllegalStateException("payload size mismatch: wrote " + (written - PREAMBLE)
-                        + " bytes, declared " + (totalBytes - 8 - PREAMBLE));
-            }
-            ByteBuffer tail = ByteBuffer.allocate(8).putLong(crc.getValue()).flip();
-            while (tail.hasRemaining()) channel.write(tail);
-            channel.force(true);
-            channel.close();
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (channel.isOpen()) channel.close();
-            if (!committed) Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Sequential reader of a verified payload; reading past its end is an {@link IOException}. */
-    public static final class Reader {
-        private final Path path;
-        private final String what;
-        private final ByteBuffer buf;
-
-        private Reader(Path path, String what, ByteBuffer buf) {
-            this.path = path;
-            this.what = what;
-            this.buf = buf;
-        }
-
-        public Path path() { return path; }
-
-        /** An error about this file's content. */
-        public IOException inconsistent(String problem) {
-            return new IOException(path + ": inconsistent " + what + " file: " + problem);
-        }
-
-        private void need(long bytes, String field) throws IOException {
-            if (bytes < 0 || bytes > buf.remaining()) {
-                throw inconsistent(field + " needs " + bytes + " bytes, " + buf.remaining() + " left");
-            }
-        }
-
-        public int getInt(String field) throws IOException {
-            need(4, field);
-            return buf.getInt();
-        }
-
-        public long getLong(String field) throws IOException {
-            need(8, field);
-            return buf.getLong();
-        }
-
-        public byte[] getBytes(int n, String field) throws IOException {
-            need(n, field);
-            byte[] out = new byte[n];
-            buf.get(out);
-            return out;
-        }
-
-        public byte[] getBlock(String field) throws IOException { return getBytes(getInt(field + " length"), field); }
-
-        public float[] getFloats(long n, String field) throws IOException {
-            need(4 * n, field);
-            float[] out = new float[(int) n];
-            buf.asFloatBuffer().get(out);
-            buf.position(buf.position() + 4 * out.length);
-            return out;
-        }
-
-        public int[] getInts(long n, String field) throws IOException {
-            need(4 * n, field);
-            int[] out = new int[(int) n];
-            buf.asIntBuffer().get(out);
-            buf.position(buf.position() + 4 * out.length);
-            return out;
-        }
-
-        /** Fails unless every payload byte was consumed. */
-        public void expectEnd() throws IOException {
-            if (buf.hasRemaining()) throw inconsistent(buf.remaining() + " unexpected bytes at the end");
-        }
-    }
-
-    /** Encodes a string map as a block: int count, then (key, value) pairs as DataOutput.writeUTF. */
-    public static byte[] encodeStrings(Map<String, String> map) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(map.size());
-            for (Map.Entry<String, String> e : map.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode metadata: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** Decodes {@link #encodeStrings}. */
-    public static Map<String, String> decodeStrings(byte[] block, Reader owner) throws IOException {
-        Map<String, String> map = new LinkedHashMap<>();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(block))) {
-            int count = in.readInt();
-            for (int e = 0; e < count; e++) map.put(in.readUTF(), in.readUTF());
-            if (count < 0 || in.available() != 0) throw new IOException("bad entry count " + count);
-        } catch (IOException | BufferUnderflowException e) {
-            throw owner.inconsistent("unreadable string table: " + e.getMessage());
-        }
-        return map;
     }
 }

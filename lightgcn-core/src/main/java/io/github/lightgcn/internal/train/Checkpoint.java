@@ -3,6 +3,8 @@ package io.github.lightgcn.internal.train;
 import io.github.lightgcn.CheckpointPosition;
 
 import io.github.lightgcn.internal.persist.ChecksummedFile;
+import io.github.lightgcn.internal.persist.ChecksummedInput;
+import io.github.lightgcn.internal.persist.ChecksummedOutput;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import java.util.Map;
  * run was made from (configuration and data fingerprints) so that a resume with other settings or data is
  * refused. The sampler needs no state: each epoch's triples are a pure function of (seed, epoch).
  *
- * <p>File: a {@link ChecksummedFile} with magic {@code LGCNCKPT}, version 1, written atomically.
+ * <p>File: a {@link ChecksummedFile} with magic {@code LGCNCKPT}, written as version 2 (header, payload, checksum
+ * footer) atomically; version 1 files (the older container, same payload) are read too.
  *
  * @param completedEpochs   epochs fully trained
  * @param nextBatch         batches of the next epoch already trained (0 at an epoch boundary)
@@ -30,27 +33,23 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
                          RunIdentity identity) {
 
     static final String MAGIC = "LGCNCKPT";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    static final int OLDEST_READABLE = 1;
+    private static final String WHAT = "lightgcn checkpoint";
 
     public void save(Path path) throws IOException {
-        byte[] id = ChecksummedFile.encodeStrings(identity.toMap());
         Map<String, String> metricStrings = new java.util.LinkedHashMap<>();
         bestMetrics.forEach((k, v) -> metricStrings.put(k, Double.toString(v)));
-        byte[] metrics = ChecksummedFile.encodeStrings(metricStrings);
-        int n = ego.length;
-        int bestLength = bestEgo == null ? -1 : bestEgo.length;
-        long payload = 4 + 4 + 24 + 4 + 4L * n + 8 + 8L * n + 8 + 4 + 4 + 4 + 4L * Math.max(0, bestLength) + 8 + 4
-                + 8L * epochSeconds.length + 4 + id.length + 4 + metrics.length;
-        try (ChecksummedFile.Writer out = ChecksummedFile.create(path, MAGIC, VERSION, payload)) {
+        try (ChecksummedOutput out = ChecksummedFile.create(path, MAGIC, VERSION)) {
             out.putInt(completedEpochs).putInt(nextBatch);
-            for (int k = 0; k < 3; k++) out.putLong(Double.doubleToRawLongBits(partialLoss[k]));
-            out.putInt(n).putFloats(ego).putLong(adamStep).putFloats(adamFirst).putFloats(adamSecond);
-            out.putLong(Double.doubleToRawLongBits(best)).putInt(bestEpoch).putInt(withoutImprovement);
-            out.putInt(bestLength);
+            for (int k = 0; k < 3; k++) out.putDouble(partialLoss[k]);
+            out.putInt(ego.length).putFloats(ego).putLong(adamStep).putFloats(adamFirst).putFloats(adamSecond);
+            out.putDouble(best).putInt(bestEpoch).putInt(withoutImprovement);
+            out.putInt(bestEgo == null ? -1 : bestEgo.length);
             if (bestEgo != null) out.putFloats(bestEgo);
-            out.putLong(Double.doubleToRawLongBits(trainSeconds)).putInt(epochSeconds.length);
-            for (double s : epochSeconds) out.putLong(Double.doubleToRawLongBits(s));
-            out.putBlock(id).putBlock(metrics);
+            out.putDouble(trainSeconds).putInt(epochSeconds.length);
+            for (double s : epochSeconds) out.putDouble(s);
+            out.putStrings(identity.toMap()).putStrings(metricStrings);
             out.commit();
         }
     }
@@ -61,40 +60,47 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
      * a run stands without reading its tables; a file that is not a checkpoint is an IOException naming it.
      */
     public static CheckpointPosition position(Path path) throws IOException {
-        var head = ChecksummedFile.readStart(path, MAGIC, VERSION, "lightgcn checkpoint", 8);
+        var head = ChecksummedFile.readStart(path, MAGIC, OLDEST_READABLE, VERSION, WHAT, 8).payload();
         return new CheckpointPosition(head.getInt(), head.getInt()); // the first two fields save() writes
     }
 
     /** Reads and verifies a checkpoint; a truncated, corrupted or foreign file is an IOException naming it. */
     public static Checkpoint load(Path path) throws IOException {
-        ChecksummedFile.Reader in = ChecksummedFile.read(path, MAGIC, VERSION, "lightgcn checkpoint");
+        try (ChecksummedInput in = ChecksummedFile.open(path, MAGIC, OLDEST_READABLE, VERSION, WHAT)) {
+            return read(in); // versions 1 and 2 differ in the container only
+        }
+    }
+
+    private static Checkpoint read(ChecksummedInput in) throws IOException {
         int epochs = in.getInt("completed epochs"), batch = in.getInt("next batch");
         double[] partial = new double[3];
-        for (int k = 0; k < 3; k++) partial[k] = Double.longBitsToDouble(in.getLong("partial loss"));
+        for (int k = 0; k < 3; k++) partial[k] = in.getDouble("partial loss");
         int n = in.getInt("table size");
         if (n < 0 || epochs < 0 || batch < 0) throw in.inconsistent("negative size or position");
+        in.require(12L * n, "ego embeddings and adam moments of " + n + " values");
         float[] ego = in.getFloats(n, "ego embeddings");
         long step = in.getLong("adam step");
         float[] first = in.getFloats(n, "adam first moments");
         float[] second = in.getFloats(n, "adam second moments");
-        double best = Double.longBitsToDouble(in.getLong("best value"));
+        double best = in.getDouble("best value");
         int bestEpoch = in.getInt("best epoch"), without = in.getInt("evaluations without improvement");
         int bestLength = in.getInt("best table size");
         if (bestLength != -1 && bestLength != n) throw in.inconsistent("best table size " + bestLength);
         float[] bestEgo = bestLength < 0 ? null : in.getFloats(bestLength, "best ego embeddings");
-        double seconds = Double.longBitsToDouble(in.getLong("train seconds"));
+        double seconds = in.getDouble("train seconds");
         int count = in.getInt("epoch count");
         if (count < 0) throw in.inconsistent("negative epoch count");
+        in.require(8L * count, "epoch seconds");
         double[] epochSeconds = new double[count];
-        for (int e = 0; e < count; e++) epochSeconds[e] = Double.longBitsToDouble(in.getLong("epoch seconds"));
+        for (int e = 0; e < count; e++) epochSeconds[e] = in.getDouble("epoch seconds");
         RunIdentity identity;
         try {
-            identity = RunIdentity.fromMap(ChecksummedFile.decodeStrings(in.getBlock("identity"), in));
+            identity = RunIdentity.fromMap(in.getStrings("identity"));
         } catch (IllegalArgumentException e) {
             throw in.inconsistent("run identity: " + e.getMessage());
         }
         Map<String, Double> bestMetrics = new java.util.LinkedHashMap<>();
-        for (var e : ChecksummedFile.decodeStrings(in.getBlock("best metrics"), in).entrySet()) {
+        for (var e : in.getStrings("best metrics").entrySet()) {
             try {
                 bestMetrics.put(e.getKey(), Double.parseDouble(e.getValue()));
             } catch (NumberFormatException ex) {

@@ -4,6 +4,7 @@ import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.testing.Graphs;
 import io.github.lightgcn.internal.train.Checkpoint;
 import net.jqwik.api.Arbitraries;
@@ -24,9 +25,10 @@ import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Model and checkpoint loaders fed 10,000 damaged files each (truncations, bit flips, overwritten runs, random bytes,
- * appended garbage): each either loads the original content or fails with an IOException that names the file.
- * Never another exception type, never garbage.
+ * Model and checkpoint loaders fed 10,000 damaged files each, of the current format (2: a keyed model, a checkpoint)
+ * and of format 1 (the frozen fixtures): truncations, bit flips, overwritten runs, random bytes, appended garbage.
+ * Each either loads the original content or fails with an IOException that names the file. Never another exception
+ * type (an OutOfMemoryError from a damaged count included), never garbage.
  */
 class CorruptFilePropertiesTest {
 
@@ -34,6 +36,9 @@ class CorruptFilePropertiesTest {
     static byte[] model;
     static byte[] checkpoint;
     static LightGCNModel original;
+    static byte[] modelV1;
+    static byte[] checkpointV1;
+    static LightGCNModel originalV1;
 
     @BeforeContainer
     static void writeFiles() throws IOException {
@@ -41,11 +46,18 @@ class CorruptFilePropertiesTest {
         var g = Graphs.planted(40, 30, 3, 5, 1, 1);
         Path cp = dir.resolve("c.ckpt");
         LightGCN trainer = new LightGCN(LightGCNConfig.builder().embeddingDim(4).epochs(1).batchSize(64).build());
-        original = trainer.fit(g[0], null, FitOptions.builder().checkpointEvery(1, cp).build())
+        // string user keys and long item keys, so that the keys are in the damaged files too
+        KeyedInteractions.Builder keyed = KeyedInteractions.builder();
+        for (int i = 0; i < g[0].numItems(); i++) keyed.addItem(1000L + 3 * i);
+        g[0].forEachEdge((u, i) -> keyed.add("user " + u, 1000L + 3 * i));
+        original = trainer.fit(keyed.build(), null, FitOptions.builder().checkpointEvery(1, cp).build())
                 .withAttachment("ids", new byte[]{1, 2, 3});
         original.save(dir.resolve("m.lgcn"));
         model = Files.readAllBytes(dir.resolve("m.lgcn"));
         checkpoint = Files.readAllBytes(cp);
+        modelV1 = Files.readAllBytes(ModelFileTest.fixture("model-v1.lgcn"));
+        checkpointV1 = Files.readAllBytes(ModelFileTest.fixture("checkpoint-v1.ckpt"));
+        originalV1 = LightGCNModel.load(ModelFileTest.fixture("model-v1.lgcn"));
     }
 
     @AfterContainer
@@ -96,14 +108,25 @@ class CorruptFilePropertiesTest {
 
     @Property(tries = 10_000)
     void damagedModelFilesFailWithAnIOExceptionNamingTheFile(@ForAll("damages") Damage damage) throws IOException {
-        byte[] bad = damage.apply(model);
+        assertLoadsWholeOrFails(damage.apply(model), model, original);
+    }
+
+    @Property(tries = 10_000)
+    void damagedVersion1ModelFilesFailWithAnIOExceptionNamingTheFile(@ForAll("damages") Damage damage)
+            throws IOException {
+        assertLoadsWholeOrFails(damage.apply(modelV1), modelV1, originalV1);
+    }
+
+    private static void assertLoadsWholeOrFails(byte[] bad, byte[] good, LightGCNModel expected) throws IOException {
         Path file = dir.resolve("damaged.lgcn");
         Files.write(file, bad);
         try {
             LightGCNModel loaded = LightGCNModel.load(file);
             // only an undamaged file may load, and then it must be the original
-            assertArrayEquals(model, bad, "a damaged model file was accepted");
-            assertArrayEquals(original.userEmbeddings(), loaded.userEmbeddings(), 0f);
+            assertArrayEquals(good, bad, "a damaged model file was accepted");
+            assertArrayEquals(expected.userEmbeddings(), loaded.userEmbeddings(), 0f);
+            assertEquals(expected.userKeys(), loaded.userKeys());
+            assertEquals(expected.itemKeys(), loaded.itemKeys());
         } catch (IOException e) {
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
@@ -111,12 +134,21 @@ class CorruptFilePropertiesTest {
 
     @Property(tries = 10_000)
     void damagedCheckpointsFailWithAnIOExceptionNamingTheFile(@ForAll("damages") Damage damage) throws IOException {
-        byte[] bad = damage.apply(checkpoint);
+        assertCheckpointLoadsWholeOrFails(damage.apply(checkpoint), checkpoint);
+    }
+
+    @Property(tries = 10_000)
+    void damagedVersion1CheckpointsFailWithAnIOExceptionNamingTheFile(@ForAll("damages") Damage damage)
+            throws IOException {
+        assertCheckpointLoadsWholeOrFails(damage.apply(checkpointV1), checkpointV1);
+    }
+
+    private static void assertCheckpointLoadsWholeOrFails(byte[] bad, byte[] good) throws IOException {
         Path file = dir.resolve("damaged.ckpt");
         Files.write(file, bad);
         try {
             Checkpoint.load(file);
-            assertArrayEquals(checkpoint, bad, "a damaged checkpoint was accepted");
+            assertArrayEquals(good, bad, "a damaged checkpoint was accepted");
         } catch (IOException | UncheckedIOException e) {
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
