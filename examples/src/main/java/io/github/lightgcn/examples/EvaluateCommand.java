@@ -7,8 +7,8 @@ import io.github.lightgcn.eval.Metrics;
 import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.io.mal.Interactions;
-import io.github.lightgcn.io.mal.InteractionsCsv;
+import io.github.lightgcn.io.split.Interactions;
+import io.github.lightgcn.io.split.InteractionsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
             AnimeModel anime = AnimeModel.from(model, modelFile);
             Interactions pairs = InteractionsCsv.read(testFile);
             held = HeldOut.map(pairs.size(), p -> anime.users().indexOf(pairs.userId(p)),
-                    p -> anime.anime().indexOf(pairs.animeId(p)), model.trainGraph());
+                    p -> anime.anime().indexOf(pairs.itemId(p)), model.trainGraph());
             label = testFile.toString();
             itemsWord = "anime";
         } else {

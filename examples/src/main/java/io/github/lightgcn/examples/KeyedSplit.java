@@ -4,9 +4,9 @@ import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.IdMapping;
 import io.github.lightgcn.io.InteractionSplit;
-import io.github.lightgcn.io.mal.Interactions;
+import io.github.lightgcn.io.split.Interactions;
 import io.github.lightgcn.io.mal.MalDataset;
-import io.github.lightgcn.io.mal.MalSplit;
+import io.github.lightgcn.io.split.Split;
 
 import java.util.Arrays;
 
@@ -24,12 +24,12 @@ record KeyedSplit(KeyedInteractions train, KeyedInteractions val, KeyedInteracti
      * the sorted-id indexes) are those of the data set, as {@code split.graphs(data.users(), data.anime())} makes
      * them, bit for bit.
      */
-    static KeyedSplit ofMal(MalDataset data, MalSplit split) {
+    static KeyedSplit ofMal(MalDataset data, Split split) {
         KeyedInteractions.Builder builder = KeyedInteractions.builder();
         for (int id : data.users().originalIds()) builder.addUser(id);
         for (int id : data.anime().originalIds()) builder.addItem(id);
         Interactions train = split.train();
-        for (int p = 0; p < train.size(); p++) builder.add(train.userId(p), train.animeId(p));
+        for (int p = 0; p < train.size(); p++) builder.add(train.userId(p), train.itemId(p));
         KeyedInteractions keyedTrain = builder.build();
         return new KeyedSplit(keyedTrain, heldOut(keyedTrain, split.val()), heldOut(keyedTrain, split.test()));
     }
@@ -37,7 +37,7 @@ record KeyedSplit(KeyedInteractions train, KeyedInteractions val, KeyedInteracti
     private static KeyedInteractions heldOut(KeyedInteractions train, Interactions part) {
         // every id is in the declared universe: an unknown one would be a bug, so it fails
         KeyedInteractions.HeldOutBuilder b = train.heldOut(KeyedInteractions.UnknownKeys.FAIL);
-        for (int p = 0; p < part.size(); p++) b.add(part.userId(p), part.animeId(p));
+        for (int p = 0; p < part.size(); p++) b.add(part.userId(p), part.itemId(p));
         return b.build();
     }
 

@@ -17,11 +17,11 @@ import io.github.lightgcn.io.mal.AnimeCatalog;
 import io.github.lightgcn.io.mal.AnimeCsv;
 import io.github.lightgcn.io.mal.LoadSummary;
 import io.github.lightgcn.io.mal.MalDataset;
-import io.github.lightgcn.io.mal.MalSplit;
+import io.github.lightgcn.io.split.Split;
 import io.github.lightgcn.io.mal.RatingOptions;
 import io.github.lightgcn.io.mal.RatingsCsv;
-import io.github.lightgcn.io.mal.SplitGraphs;
-import io.github.lightgcn.io.mal.SplitRatios;
+import io.github.lightgcn.io.split.SplitGraphs;
+import io.github.lightgcn.io.split.SplitRatios;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,7 +42,7 @@ final class MalTraining {
 
     /** What a run produced. */
     record Result(AnimeModel model, Metrics test, Metrics popularity, TrainingSummary summary, MalDataset data,
-                  MalSplit split, double seconds) {}
+                  Split split, double seconds) {}
 
     private final PrintWriter out;
     private final Progress progress;
@@ -70,7 +70,7 @@ final class MalTraining {
         print("data: %,d users x %,d anime, %,d interactions", data.numUsers(), data.numAnime(),
                 data.numInteractions());
 
-        MalSplit split = in.split().splitter(in.ratios()).split(data.interactions(), config.seed());
+        Split split = in.split().splitter(in.ratios()).split(data.interactions(), config.seed());
         KeyedSplit keyed = KeyedSplit.ofMal(data, split); // keys: the MAL ids, indexes in id order
         SplitGraphs graphs = new SplitGraphs(data.users(), data.anime(), keyed.train().graph(), keyed.val().graph(),
                 keyed.test().graph());

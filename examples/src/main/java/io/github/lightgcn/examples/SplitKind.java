@@ -1,10 +1,10 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.io.mal.LeaveOneOutSplitter;
-import io.github.lightgcn.io.mal.PerUserSplitter;
-import io.github.lightgcn.io.mal.RandomSplitter;
-import io.github.lightgcn.io.mal.SplitRatios;
-import io.github.lightgcn.io.mal.Splitter;
+import io.github.lightgcn.io.split.LeaveOneOutSplitter;
+import io.github.lightgcn.io.split.PerUserSplitter;
+import io.github.lightgcn.io.split.RandomSplitter;
+import io.github.lightgcn.io.split.SplitRatios;
+import io.github.lightgcn.io.split.Splitter;
 
 /** The {@code --split} choices of {@code train --anime ... --ratings ...}. */
 enum SplitKind {

@@ -19,7 +19,7 @@ import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
 import io.github.lightgcn.io.SplitReader;
 import io.github.lightgcn.io.mal.RatingOptions;
-import io.github.lightgcn.io.mal.SplitRatios;
+import io.github.lightgcn.io.split.SplitRatios;
 import io.github.lightgcn.Sampling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

@@ -8,12 +8,12 @@ import io.github.lightgcn.io.EdgeList;
 import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
 import io.github.lightgcn.io.SplitReader;
-import io.github.lightgcn.io.mal.GeneratedData;
+import io.github.lightgcn.io.mal.generator.GeneratedData;
 import io.github.lightgcn.io.mal.MalDataset;
-import io.github.lightgcn.io.mal.MalGenerator;
-import io.github.lightgcn.io.mal.MalSplit;
-import io.github.lightgcn.io.mal.SplitGraphs;
-import io.github.lightgcn.io.mal.SplitRatios;
+import io.github.lightgcn.io.mal.generator.MalGenerator;
+import io.github.lightgcn.io.split.Split;
+import io.github.lightgcn.io.split.SplitGraphs;
+import io.github.lightgcn.io.split.SplitRatios;
 import io.github.lightgcn.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class KeyedSplitTest {
     private static void assertMalPathIsTheLoaders(MalDataset data) {
         for (SplitKind kind : SplitKind.values()) {
             for (long seed : new long[]{2020, 7}) {
-                MalSplit split = kind.splitter(SplitRatios.DEFAULT).split(data.interactions(), seed);
+                Split split = kind.splitter(SplitRatios.DEFAULT).split(data.interactions(), seed);
                 SplitGraphs loader = split.graphs(data.users(), data.anime());
                 KeyedSplit keyed = KeyedSplit.ofMal(data, split);
                 assertSameGraph(loader.train(), keyed.train().graph());

@@ -1,5 +1,7 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.io.internal.TextFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,10 +34,15 @@ public final class AdjacencyListReader {
     /** 0-based ids, no explicit bound. */
     public AdjacencyListReader() { this(0, 0, 0); }
 
+    /**
+     * Reads one file.
+     *
+     * @throws DataFormatException for a malformed id (naming the line and column) or a file without any user line
+     */
     public EdgeList read(Path file) throws IOException {
         EdgeList edges = new EdgeList(file);
         IdParser ids = new IdParser(file, indexBase);
-        try (BufferedReader reader = TextLines.open(file)) {
+        try (BufferedReader reader = TextFiles.open(file)) {
             long lineNo = 0;
             for (String line; (line = reader.readLine()) != null; ) {
                 lineNo++;

@@ -1,90 +1,117 @@
 package io.github.lightgcn.io;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.github.lightgcn.io.internal.CsvFields;
+import io.github.lightgcn.io.internal.CsvHeader;
+import io.github.lightgcn.io.internal.CsvReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 
 /**
- * Reads (user, item) pairs from a CSV file with a header, e.g. the MAL split's {@code user_id,anime_id}. Ids are
- * the original ids (any integer from 0 up), returned unmapped; {@link SplitReader} maps them to dense indexes.
- * RFC 4180 quoting, LF or CRLF line ends, blank lines skipped; every record must have as many fields as the header.
+ * Reads the CSV split format: (user, item) pairs of original ids, one per record, under a header that names the
+ * columns, e.g. the MAL split's {@code train.csv}:
+ * <pre>
+ * user_id,anime_id
+ * 72561,5
+ * 72561,19
+ * </pre>
+ * <ul>
+ *   <li>The user and item columns are found by name (trimmed, case-insensitive; any order; other columns are
+ *       ignored). {@link #withOptionalHeader()} also reads files without a header: a first record holding an
+ *       integer is then data, of exactly two fields, user then item.</li>
+ *   <li>Every record has as many fields as the header.</li>
+ *   <li>An id is an integer from 0 to {@value Integer#MAX_VALUE}, blanks around it allowed. Ids are returned
+ *       unmapped; {@link SplitReader} maps them to dense indexes.</li>
+ *   <li>Repeated pairs are kept here (the graph merges and counts them). Empty lines are skipped.</li>
+ *   <li>RFC 4180 quoting, UTF-8 (a byte order mark is skipped), LF, CRLF or CR line ends.</li>
+ * </ul>
+ * A malformed record is a {@link DataFormatException} naming the file, the line the record starts on and the
+ * column.
  */
 public final class CsvPairReader {
 
     /** The MAL split's columns. */
     public static final String MAL_USER_COLUMN = "user_id", MAL_ITEM_COLUMN = "anime_id";
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
+    /** Receives the pairs of a file in file order. */
+    @FunctionalInterface
+    public interface PairSink {
+        /** One pair, read from the record starting on {@code line}. */
+        void pair(int user, int item, long line) throws DataFormatException;
+    }
 
     private final String userColumn;
     private final String itemColumn;
+    private final boolean headerOptional;
 
-    public CsvPairReader(String userColumn, String itemColumn) {
+    private CsvPairReader(String userColumn, String itemColumn, boolean headerOptional) {
+        if (userColumn == null || userColumn.isBlank()) throw new IllegalArgumentException("userColumn is blank");
+        if (itemColumn == null || itemColumn.isBlank()) throw new IllegalArgumentException("itemColumn is blank");
         this.userColumn = userColumn;
         this.itemColumn = itemColumn;
+        this.headerOptional = headerOptional;
     }
+
+    /** Pairs in the named columns, under a header that must be there. */
+    public CsvPairReader(String userColumn, String itemColumn) { this(userColumn, itemColumn, false); }
 
     /** The MAL split's {@code user_id,anime_id} columns. */
     public CsvPairReader() { this(MAL_USER_COLUMN, MAL_ITEM_COLUMN); }
 
+    /** The same columns, and files without a header line read as {@code user,item} records. */
+    public CsvPairReader withOptionalHeader() { return new CsvPairReader(userColumn, itemColumn, true); }
+
+    /**
+     * Reads a whole file.
+     *
+     * @throws DataFormatException for an empty file, a header without the two columns, a malformed record, or a
+     *                             file without any pair
+     */
     public EdgeList read(Path file) throws IOException {
         EdgeList edges = new EdgeList(file);
-        IdParser ids = new IdParser(file, 0);
-        try (BufferedReader reader = TextLines.open(file);
-             CSVParser parser = parse(file, reader)) {
-            List<String> header = parser.getHeaderNames();
-            if (header.isEmpty()) throw new DataFormatException(file, "empty file: no header line");
-            int userIndex = columnIndex(file, header, userColumn);
-            int itemIndex = columnIndex(file, header, itemColumn);
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) break;
-                    record = records.next();
-                } catch (UncheckedIOException e) { // Commons CSV wraps syntax errors (e.g. an unclosed quote)
-                    throw new DataFormatException(file, parser.getCurrentLineNumber(), null,
-                            "unreadable CSV: " + e.getCause().getMessage());
-                }
-                long line = parser.getCurrentLineNumber(); // the line where the record ends
-                if (record.size() != header.size()) {
-                    throw new DataFormatException(file, line, null, "expected " + header.size() + " fields as in"
-                            + " the header " + header + ", found " + record.size());
-                }
-                edges.countDataLine();
-                edges.add(ids.parseOriginal(record.get(userIndex), line, userColumn),
-                        ids.parseOriginal(record.get(itemIndex), line, itemColumn));
-            }
-        }
+        read(file, (user, item, line) -> {
+            edges.countDataLine();
+            edges.add(user, item);
+        });
         if (edges.size() == 0) throw new DataFormatException(file, "no interaction after the header line");
         return edges;
     }
 
-    private static CSVParser parse(Path file, BufferedReader reader) throws IOException {
-        try {
-            return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-        } catch (IllegalArgumentException e) { // e.g. a duplicate or empty column name in the header
-            throw new DataFormatException(file, 1, null, "bad header: " + e.getMessage());
+    /**
+     * Streams the pairs of a file to {@code sink}; a file with a header and no pair is not an error here.
+     *
+     * @throws DataFormatException for an empty file, a header without the two columns or a malformed record
+     */
+    public void read(Path file, PairSink sink) throws IOException {
+        try (CsvReader csv = CsvReader.open(file)) {
+            if (!csv.next()) {
+                throw new DataFormatException(file, "empty file: no header line (expected " + userColumn + ","
+                        + itemColumn + ")");
+            }
+            List<String> columns = List.of(userColumn, itemColumn);
+            boolean data = headerOptional && !CsvFields.isHeader(csv);
+            CsvHeader header = data ? CsvHeader.implicit(columns) : CsvHeader.of(csv);
+            int[] at = data ? new int[]{0, 1} : header.positions(csv, columns);
+            if (data || csv.next()) {
+                do {
+                    DataFormatException count = header.countError(csv);
+                    if (count != null) throw count;
+                    sink.pair(id(csv, at[0], userColumn), id(csv, at[1], itemColumn), csv.line());
+                } while (csv.next());
+            }
         }
     }
 
-    private static int columnIndex(Path file, List<String> header, String column) throws DataFormatException {
-        int index = header.indexOf(column);
-        if (index < 0) {
-            throw new DataFormatException(file, 1, column, "the header " + header + " has no column '" + column + "'");
+    private static int id(CsvReader csv, int column, String field) throws DataFormatException {
+        String value = csv.get(column);
+        long id = CsvFields.parseInt(value);
+        if (id == CsvFields.NOT_AN_INT) {
+            String shown = CsvFields.quote(value.strip());
+            throw csv.error(field, value.isBlank() ? "empty id" : CsvFields.isInteger(value)
+                    ? "id " + shown + " does not fit in an int" : shown + " is not an integer id");
         }
-        return index;
+        if (id < 0) throw csv.error(field, "id " + id + " is negative");
+        return (int) id;
     }
 }

@@ -50,8 +50,10 @@ public final class EdgeList {
     /** Number of pairs read, repeats included. */
     public int size() { return size; }
 
+    /** The user id of pair {@code p}, in reading order. */
     public int user(int p) { return users[p]; }
 
+    /** The item id of pair {@code p}, in reading order. */
     public int item(int p) { return items[p]; }
 
     /** The user ids, in reading order (a copy). */

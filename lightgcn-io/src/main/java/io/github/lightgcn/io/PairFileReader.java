@@ -1,5 +1,7 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.io.internal.TextFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,6 +67,12 @@ public final class PairFileReader {
     /** 0-based ids, no explicit bound. */
     public PairFileReader() { this(0, 0, 0); }
 
+    /**
+     * Reads one file.
+     *
+     * @throws DataFormatException for a ragged line or a malformed id (naming the line and column), or a file
+     *                             without any pair
+     */
     public EdgeList read(Path file) throws IOException {
         EdgeList edges = new EdgeList(file);
         IdParser ids = new IdParser(file, indexBase);
@@ -72,7 +80,7 @@ public final class PairFileReader {
         int columns = 0;
         long firstDataLine = 0;
         boolean firstNonBlank = true;
-        try (BufferedReader reader = TextLines.open(file)) {
+        try (BufferedReader reader = TextFiles.open(file)) {
             long lineNo = 0;
             for (String line; (line = reader.readLine()) != null; ) {
                 lineNo++;

@@ -4,18 +4,18 @@ import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.io.mal.Anime;
 import io.github.lightgcn.io.mal.AnimeCatalog;
 import io.github.lightgcn.io.mal.AnimeCsv;
-import io.github.lightgcn.io.mal.GeneratedData;
-import io.github.lightgcn.io.mal.Interactions;
-import io.github.lightgcn.io.mal.LeaveOneOutSplitter;
 import io.github.lightgcn.io.mal.MalDataset;
-import io.github.lightgcn.io.mal.MalGenerator;
-import io.github.lightgcn.io.mal.MalSplit;
-import io.github.lightgcn.io.mal.PerUserSplitter;
-import io.github.lightgcn.io.mal.RandomSplitter;
 import io.github.lightgcn.io.mal.RatingOptions;
 import io.github.lightgcn.io.mal.RatingsCsv;
-import io.github.lightgcn.io.mal.SplitRatios;
-import io.github.lightgcn.io.mal.Splitter;
+import io.github.lightgcn.io.mal.generator.GeneratedData;
+import io.github.lightgcn.io.mal.generator.MalGenerator;
+import io.github.lightgcn.io.split.Interactions;
+import io.github.lightgcn.io.split.LeaveOneOutSplitter;
+import io.github.lightgcn.io.split.PerUserSplitter;
+import io.github.lightgcn.io.split.RandomSplitter;
+import io.github.lightgcn.io.split.Split;
+import io.github.lightgcn.io.split.SplitRatios;
+import io.github.lightgcn.io.split.Splitter;
 import io.github.lightgcn.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +115,7 @@ class PinnedOutputsTest {
                         + ints(s.itemIds().orElseThrow().originalIds()) + graph(s.train())
                         + graph(s.validation().orElseThrow()) + graph(s.test())),
                 "split files through SplitReader");
-        MalSplit reference = MalSplit.read(split);
+        Split reference = Split.read(split);
         assertEquals("b08a2252b04cebba036cd149e33a4ffecac6f103a6d7128bb1db853beb1978d9",
                 sha(interactions(reference.train()) + interactions(reference.val())
                         + interactions(reference.test())), "split files through the split reader");
@@ -146,7 +146,7 @@ class PinnedOutputsTest {
         return sb.toString();
     }
 
-    private static String interactions(Interactions i) { return ints(i.userIds()) + ints(i.animeIds()) + "|"; }
+    private static String interactions(Interactions i) { return ints(i.userIds()) + ints(i.itemIds()) + "|"; }
 
     private static String ints(int[] values) {
         StringBuilder sb = new StringBuilder();

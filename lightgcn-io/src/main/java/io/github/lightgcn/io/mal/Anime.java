@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 public record Anime(int id, String name, List<String> genres, Optional<String> type, OptionalInt episodes,
                     OptionalDouble rating, OptionalInt members) {
 
+    /** @throws NullPointerException for a null name, genre list or optional */
     public Anime {
         Objects.requireNonNull(name, "name");
         genres = List.copyOf(genres);

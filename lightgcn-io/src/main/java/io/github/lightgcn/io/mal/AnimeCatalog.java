@@ -66,6 +66,7 @@ public final class AnimeCatalog {
         return new CatalogSummary(anime.size(), genre, type, rating, episodes, members, namesDecoded);
     }
 
+    /** Number of anime. */
     public int size() { return anime.size(); }
 
     /** The anime at a catalog index (0 = smallest MAL id). */
@@ -80,6 +81,7 @@ public final class AnimeCatalog {
         return index < 0 ? Optional.empty() : Optional.of(anime.get(index));
     }
 
+    /** Whether the catalog has an anime with this MAL id. */
     public boolean contains(int malId) { return ids.contains(malId); }
 
     /** The catalog index of a MAL id, or -1. */
@@ -105,6 +107,7 @@ public final class AnimeCatalog {
         return counts;
     }
 
+    /** Counts of absent values and decoded titles. */
     public CatalogSummary summary() { return summary; }
 
     @Override

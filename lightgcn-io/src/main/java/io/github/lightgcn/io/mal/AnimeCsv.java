@@ -1,14 +1,12 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.io.DataFormatException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import io.github.lightgcn.io.internal.CsvFields;
+import io.github.lightgcn.io.internal.CsvHeader;
+import io.github.lightgcn.io.internal.CsvReader;
+import io.github.lightgcn.io.internal.CsvWriter;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,48 +41,33 @@ public final class AnimeCsv {
      *                             outside 0..10
      */
     public static AnimeCatalog read(Path file) throws IOException {
-        try (CSVParser parser = CsvFiles.open(file)) {
-            CsvFiles.Records records = CsvFiles.records(file, parser);
-            CSVRecord header = records.next();
-            if (header == null) throw new DataFormatException(file, "the file is empty (expected a header "
+        try (CsvReader csv = CsvReader.open(file)) {
+            if (!csv.next()) throw new DataFormatException(file, "the file is empty (expected a header "
                     + String.join(",", COLUMNS) + ")");
-            int[] col = columns(file, header);
+            CsvHeader header = CsvHeader.of(csv);
+            int[] col = header.positions(csv, COLUMNS);
             List<Anime> anime = new ArrayList<>();
             Map<Integer, Long> lineOfId = new HashMap<>();
             int decoded = 0;
-            for (CSVRecord r = records.next(); r != null; r = records.next()) {
-                Row row = new Row(file, records.startLine(r), r, header.toList());
+            while (csv.next()) {
+                DataFormatException count = header.countError(csv);
+                if (count != null) throw count;
+                Row row = new Row(csv);
                 int id = row.integer(col[0], "anime_id", 0);
-                Long earlier = lineOfId.putIfAbsent(id, row.line);
+                Long earlier = lineOfId.putIfAbsent(id, csv.line());
                 if (earlier != null) {
-                    throw row.bad("anime_id", "id " + id + " already appeared on line " + earlier);
+                    throw csv.error("anime_id", "id " + id + " already appeared on line " + earlier);
                 }
                 String raw = row.text(col[1], "name");
-                if (raw.isBlank()) throw row.bad("name", "the name is empty");
+                if (raw.isBlank()) throw csv.error("name", "the name is empty");
                 String name = HtmlEntities.decode(raw);
                 if (name != raw) decoded++;
-                anime.add(new Anime(id, name.strip(), genres(row.text(col[2], "genre")), optional(row.text(col[3], "type")),
-                        row.optionalInteger(col[4], "episodes", "Unknown"), row.optionalRating(col[5]),
-                        row.optionalInteger(col[6], "members", null)));
+                anime.add(new Anime(id, name.strip(), genres(row.text(col[2], "genre")),
+                        optional(row.text(col[3], "type")), row.optionalInteger(col[4], "episodes", "Unknown"),
+                        row.optionalRating(col[5]), row.optionalInteger(col[6], "members", null)));
             }
             return AnimeCatalog.of(anime, decoded);
         }
-    }
-
-    /** Positions of the seven columns in the header. */
-    private static int[] columns(Path file, CSVRecord header) throws DataFormatException {
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) position.putIfAbsent(CsvFiles.columnKey(header.get(i)), i);
-        int[] col = new int[COLUMNS.size()];
-        for (int c = 0; c < col.length; c++) {
-            Integer p = position.get(COLUMNS.get(c));
-            if (p == null) {
-                throw new DataFormatException(file, 1, COLUMNS.get(c), "the header has no column '" + COLUMNS.get(c)
-                        + "' (found: " + String.join(",", header.toList()) + "; expected " + String.join(",", COLUMNS) + ")");
-            }
-            col[c] = p;
-        }
-        return col;
     }
 
     static List<String> genres(String field) {
@@ -101,35 +84,21 @@ public final class AnimeCsv {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
-    /** One record with its line number, so every problem names file, line and field. */
-    private static final class Row {
-        final Path file;
-        final long line;
-        final CSVRecord record;
-
-        Row(Path file, long line, CSVRecord record, List<String> header) throws DataFormatException {
-            this.file = file;
-            this.line = line;
-            this.record = record;
-            if (record.size() != header.size()) {
-                throw bad(CsvFiles.countField(header, record.size()), CsvFiles.countProblem(header, record.size()));
-            }
-        }
-
-        String text(int column) { return record.get(column); }
+    /** The field rules of one record, so every problem names file, line and field. */
+    private record Row(CsvReader csv) {
 
         /** A text field, checked for bytes that were not UTF-8. */
         String text(int column, String field) throws DataFormatException {
-            return CsvFiles.checkText(record.get(column), file, line, field);
+            return CsvFields.text(csv, column, field);
         }
 
         DataFormatException bad(String field, String problem) {
-            return new DataFormatException(file, line, field, problem);
+            return csv.error(field, problem);
         }
 
         int integer(int column, String field, int min) throws DataFormatException {
-            String s = text(column).strip();
-            if (!CsvFiles.isInteger(s)) throw bad(field, CsvFiles.quote(s) + " is not an integer");
+            String s = csv.get(column).strip();
+            if (!CsvFields.isInteger(s)) throw bad(field, CsvFields.quote(s) + " is not an integer");
             long v;
             try {
                 v = Long.parseLong(s);
@@ -142,19 +111,19 @@ public final class AnimeCsv {
 
         /** Empty, or the given placeholder word (e.g. {@code Unknown}), is absent; anything else an integer >= 0. */
         OptionalInt optionalInteger(int column, String field, String placeholder) throws DataFormatException {
-            String s = text(column).strip();
+            String s = csv.get(column).strip();
             if (s.isEmpty() || s.equalsIgnoreCase(placeholder)) return OptionalInt.empty();
             return OptionalInt.of(integer(column, field, 0));
         }
 
         OptionalDouble optionalRating(int column) throws DataFormatException {
-            String s = text(column).strip();
+            String s = csv.get(column).strip();
             if (s.isEmpty()) return OptionalDouble.empty();
             double v;
             try {
                 v = Double.parseDouble(s);
             } catch (NumberFormatException e) {
-                throw bad("rating", CsvFiles.quote(s) + " is not a number");
+                throw bad("rating", CsvFields.quote(s) + " is not a number");
             }
             if (!(v >= 0 && v <= 10)) throw bad("rating", s + " is outside 0..10");
             return OptionalDouble.of(v);
@@ -166,11 +135,10 @@ public final class AnimeCsv {
      * as empty fields ({@code Unknown} episodes), CRLF line endings, in the given order.
      */
     public static void write(Path file, Iterable<Anime> anime) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = CsvFiles.FORMAT.print(out)) {
-            printer.printRecord(COLUMNS);
+        try (CsvWriter out = new CsvWriter(file, "\r\n")) {
+            out.record(COLUMNS);
             for (Anime a : anime) {
-                printer.printRecord(a.id(), HtmlEntities.encode(a.name()), String.join(", ", a.genres()),
+                out.record(Integer.toString(a.id()), HtmlEntities.encode(a.name()), String.join(", ", a.genres()),
                         a.type().orElse(""),
                         a.episodes().isPresent() ? Integer.toString(a.episodes().getAsInt()) : "Unknown",
                         a.rating().isPresent() ? String.format(Locale.ROOT, "%.2f", a.rating().getAsDouble()) : "",

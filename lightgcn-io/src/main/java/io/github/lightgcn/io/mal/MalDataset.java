@@ -1,8 +1,8 @@
 package io.github.lightgcn.io.mal;
 
-import io.github.lightgcn.io.IdMapping;
-
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.split.Interactions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,10 +44,10 @@ public final class MalDataset {
     /** The whole catalog the ratings were checked against. */
     public AnimeCatalog catalog() { return catalog; }
 
-    /** user_id <-> user index. */
+    /** user_id ↔ user index. */
     public IdMapping users() { return users; }
 
-    /** anime_id <-> anime (item) index, over rated anime only. */
+    /** anime_id ↔ anime (item) index, over rated anime only. */
     public IdMapping anime() { return anime; }
 
     /** Users x anime, one edge per distinct (user, anime) pair. */
@@ -72,7 +72,10 @@ public final class MalDataset {
     /** The user index of a MAL user_id, or -1 when the user has no interaction. */
     public int userIndex(int userId) { return users.indexOf(userId); }
 
-    /** The interactions in original ids, sorted by (user_id, anime_id): the input of a {@link Splitter}. */
+    /**
+     * The interactions in original ids, sorted by (user_id, anime_id): the input of a
+     * {@link io.github.lightgcn.io.split.Splitter}.
+     */
     public Interactions interactions() {
         return Interactions.fromGraph(graph, users, anime);
     }

@@ -1,19 +1,17 @@
 package io.github.lightgcn.io.mal;
 
-import io.github.lightgcn.io.IdMapping;
-
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.io.DataFormatException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.internal.CsvFields;
+import io.github.lightgcn.io.internal.CsvHeader;
+import io.github.lightgcn.io.internal.CsvReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a MAL rating file, {@code user_id,anime_id,rating}, into a {@link MalDataset}.
@@ -42,8 +40,8 @@ public final class RatingsCsv {
      */
     public static MalDataset read(Path file, AnimeCatalog catalog, RatingOptions options) throws IOException {
         Reading reading = new Reading(file, catalog, options);
-        try (CSVParser parser = CsvFiles.open(file)) {
-            reading.readAll(CsvFiles.records(file, parser));
+        try (CsvReader csv = CsvReader.open(file)) {
+            reading.readAll(csv);
         }
         return reading.dataset();
     }
@@ -54,7 +52,7 @@ public final class RatingsCsv {
         final AnimeCatalog catalog;
         final RatingOptions options;
         int userCol = 0, animeCol = 1, ratingCol = 2;
-        List<String> header = COLUMNS;
+        CsvHeader header = CsvHeader.implicit(COLUMNS);
         boolean hadHeader;
         long rowsRead, skippedBad, filtered, unknownAnime, unscored;
         final List<String> examples = new ArrayList<>();
@@ -67,59 +65,45 @@ public final class RatingsCsv {
             this.options = options;
         }
 
-        void readAll(CsvFiles.Records records) throws DataFormatException {
-            CSVRecord first = records.next();
-            if (first == null) throw new DataFormatException(file, "the file is empty (expected rows "
+        void readAll(CsvReader csv) throws IOException {
+            if (!csv.next()) throw new DataFormatException(file, "the file is empty (expected rows "
                     + String.join(",", COLUMNS) + ")");
-            if (CsvFiles.isHeader(first)) {
+            if (CsvFields.isHeader(csv)) {
                 hadHeader = true;
-                findColumns(first, records.startLine(first));
+                header = CsvHeader.of(csv);
+                int[] col = header.positions(csv, COLUMNS);
+                userCol = col[0];
+                animeCol = col[1];
+                ratingCol = col[2];
             } else {
-                row(records, first);
+                row(csv);
             }
-            for (CSVRecord r = records.next(); r != null; r = records.next()) row(records, r);
+            while (csv.next()) row(csv);
         }
 
-        private void findColumns(CSVRecord header, long line) throws DataFormatException {
-            Map<String, Integer> position = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) position.putIfAbsent(CsvFiles.columnKey(header.get(i)), i);
-            int[] col = new int[3];
-            for (int c = 0; c < 3; c++) {
-                Integer p = position.get(COLUMNS.get(c));
-                if (p == null) {
-                    throw new DataFormatException(file, line, COLUMNS.get(c), "the header has no column '"
-                            + COLUMNS.get(c) + "' (found: " + String.join(",", header.toList()) + ")");
-                }
-                col[c] = p;
-            }
-            userCol = col[0];
-            animeCol = col[1];
-            ratingCol = col[2];
-            this.header = header.toList();
-        }
-
-        private void row(CsvFiles.Records records, CSVRecord r) throws DataFormatException {
+        private void row(CsvReader r) throws DataFormatException {
             rowsRead++;
-            if (r.size() != header.size()) {
-                bad(records, r, CsvFiles.countField(header, r.size()), CsvFiles.countProblem(header, r.size()));
+            DataFormatException count = header.countError(r);
+            if (count != null) {
+                bad(count);
                 return;
             }
-            long user = CsvFiles.parseInt(r.get(userCol));
+            long user = CsvFields.parseInt(r.get(userCol));
             if (user < 0) {
-                bad(records, r, "user_id", CsvFiles.quote(r.get(userCol)) + (user == Long.MIN_VALUE
-                        ? " is not an integer" : " is negative"));
+                bad(r.error("user_id", CsvFields.quote(r.get(userCol)) + (user == CsvFields.NOT_AN_INT
+                        ? " is not an integer" : " is negative")));
                 return;
             }
-            long animeId = CsvFiles.parseInt(r.get(animeCol));
+            long animeId = CsvFields.parseInt(r.get(animeCol));
             if (animeId < 0) {
-                bad(records, r, "anime_id", CsvFiles.quote(r.get(animeCol)) + (animeId == Long.MIN_VALUE
-                        ? " is not an integer" : " is negative"));
+                bad(r.error("anime_id", CsvFields.quote(r.get(animeCol)) + (animeId == CsvFields.NOT_AN_INT
+                        ? " is not an integer" : " is negative")));
                 return;
             }
-            long rating = CsvFiles.parseInt(r.get(ratingCol));
-            if (rating == Long.MIN_VALUE || rating < -1 || rating == 0 || rating > 10) {
-                bad(records, r, "rating", CsvFiles.quote(r.get(ratingCol))
-                        + " is not a rating (-1 for watched but not scored, or 1..10)");
+            long rating = CsvFields.parseInt(r.get(ratingCol));
+            if (rating == CsvFields.NOT_AN_INT || rating < -1 || rating == 0 || rating > 10) {
+                bad(r.error("rating", CsvFields.quote(r.get(ratingCol))
+                        + " is not a rating (-1 for watched but not scored, or 1..10)"));
                 return;
             }
             if (rating == -1) unscored++;
@@ -132,9 +116,7 @@ public final class RatingsCsv {
             }
         }
 
-        private void bad(CsvFiles.Records records, CSVRecord r, String field, String problem)
-                throws DataFormatException {
-            DataFormatException e = new DataFormatException(file, records.startLine(r), field, problem);
+        private void bad(DataFormatException e) throws DataFormatException {
             if (!options.skipBadRows()) throw e;
             skippedBad++;
             if (examples.size() < MAX_EXAMPLES) examples.add(e.getMessage());

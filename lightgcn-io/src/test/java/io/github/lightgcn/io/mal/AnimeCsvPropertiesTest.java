@@ -158,14 +158,14 @@ class AnimeCsvPropertiesTest {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.indexOf('\uFFFD') >= 0) return null; // invalid UTF-8 bytes: only the exception type is checked
         List<Rec> recs = parse(text);
-        if (recs == null) return null; // broken quoting: Commons CSV's own message, only the type is checked
+        if (recs == null) return null; // broken quoting: only the exception type is checked
         if (recs.isEmpty()) return new Outcome(null, 0);
         List<String> header = new ArrayList<>();
         for (String h : recs.get(0).fields()) header.add(h.strip().toLowerCase(Locale.ROOT));
         int[] col = new int[AnimeCsv.COLUMNS.size()];
         for (int c = 0; c < col.length; c++) {
             col[c] = header.indexOf(AnimeCsv.COLUMNS.get(c));
-            if (col[c] < 0) return new Outcome(null, 1);
+            if (col[c] < 0) return new Outcome(null, recs.get(0).line()); // the header's line
         }
         Map<Integer, List<String>> anime = new HashMap<>();
         for (int k = 1; k < recs.size(); k++) {

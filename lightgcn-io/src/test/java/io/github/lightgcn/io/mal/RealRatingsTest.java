@@ -1,6 +1,12 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.io.split.Interactions;
+import io.github.lightgcn.io.split.RandomSplitter;
+import io.github.lightgcn.io.split.Split;
+import io.github.lightgcn.io.split.SplitGraphs;
+import io.github.lightgcn.io.split.SplitRatios;
+import io.github.lightgcn.io.split.Splitter;
 import io.github.lightgcn.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,8 +80,8 @@ class RealRatingsTest {
     void fixedShapeInteractionSplitIsReproducible() {
         Interactions interactions = all.interactions();
         Splitter splitter = new RandomSplitter(SplitRatios.DEFAULT);
-        MalSplit a = splitter.split(interactions, 2020);
-        MalSplit b = splitter.split(interactions, 2020);
+        Split a = splitter.split(interactions, 2020);
+        Split b = splitter.split(interactions, 2020);
         assertEquals(77_976, a.train().size());
         assertEquals(9_747, a.val().size());
         assertEquals(9_747, a.test().size());
@@ -84,7 +90,7 @@ class RealRatingsTest {
         assertNotEquals(a.train(), splitter.split(interactions, 2021).train());
         SplitGraphs g = a.graphs(all.users(), all.anime());
         assertEquals(all.users(), a.graphs().users()); // the split's own universe is the dataset's
-        assertEquals(all.anime(), a.graphs().anime());
+        assertEquals(all.anime(), a.graphs().items());
         for (int u = 0; u < all.numUsers(); u++) {
             assertEquals(all.graph().userDegree(u),
                     g.train().userDegree(u) + g.val().userDegree(u) + g.test().userDegree(u));
@@ -93,17 +99,17 @@ class RealRatingsTest {
 
     @Test
     void referenceSplitFilesLoad() throws IOException {
-        MalSplit reference = MalSplit.read(SharedData.require("data/mal/split"));
+        Split reference = Split.read(SharedData.require("data/mal/split"));
         assertEquals(77_976, reference.train().size());
         assertEquals(9_747, reference.val().size());
         assertEquals(9_747, reference.test().size());
         assertEquals(947, reference.train().distinctUsers().size());
-        assertEquals(5_260, reference.train().distinctAnime().size());
+        assertEquals(5_260, reference.train().distinctItems().size());
         SplitGraphs g = reference.graphs();
         assertEquals(956, g.users().size());
-        assertEquals(5_560, g.anime().size());
+        assertEquals(5_560, g.items().size());
         assertEquals(all.users(), g.users());
-        assertEquals(all.anime(), g.anime());
+        assertEquals(all.anime(), g.items());
         // the union of the reference parts is exactly the loaded interactions
         InteractionGraph union = all.graph();
         long inUnion = 0;
@@ -115,9 +121,9 @@ class RealRatingsTest {
 
     @Test
     void splitCsvRoundTrip(@TempDir Path dir) throws IOException {
-        MalSplit split = new RandomSplitter(SplitRatios.DEFAULT).split(all.interactions(), 7);
+        Split split = new RandomSplitter(SplitRatios.DEFAULT).split(all.interactions(), 7);
         split.write(dir);
-        MalSplit back = MalSplit.read(dir);
+        Split back = Split.read(dir);
         assertEquals(split, back);
         SplitGraphs g1 = split.graphs(), g2 = back.graphs();
         assertEquals(g1.train().fingerprint(), g2.train().fingerprint());

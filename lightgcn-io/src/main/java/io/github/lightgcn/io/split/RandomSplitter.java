@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.random.Rng;
 
@@ -6,18 +6,19 @@ import java.util.Objects;
 
 /**
  * Per-interaction random split, the reference's {@code --split interaction}: a seeded permutation of the
- * interactions (sorted by user, anime); its first {@code floor(train * n)} positions go to train, the next
+ * interactions (sorted by user, item); its first {@code floor(train * n)} positions go to train, the next
  * {@code floor(val * n)} to validation, the rest to test. Same shape as the reference, not the same rows (it uses
  * numpy's generator, this uses {@link Rng}).
  */
 public record RandomSplitter(SplitRatios ratios) implements Splitter {
 
+    /** @throws NullPointerException if ratios is null */
     public RandomSplitter {
         Objects.requireNonNull(ratios, "ratios");
     }
 
     @Override
-    public MalSplit split(Interactions all, long seed) {
+    public Split split(Interactions all, long seed) {
         int n = all.size();
         int[] permutation = new int[n];
         for (int p = 0; p < n; p++) permutation[p] = p;

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 /**
  * A way to cut interactions into train, validation and test. Implementations are deterministic: the same
@@ -6,5 +6,6 @@ package io.github.lightgcn.io.mal;
  */
 public interface Splitter {
 
-    MalSplit split(Interactions all, long seed);
+    /** The parts of {@code all} for a seed; every pair of {@code all} is in exactly one part. */
+    Split split(Interactions all, long seed);
 }

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.mal.generator;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.io.DataFormatException;
 import org.junit.jupiter.api.Test;
@@ -43,13 +43,13 @@ class SplitterTest {
     }
 
     /** The parts are disjoint (the record checks) and together are all the interactions. */
-    private static void assertPartition(Interactions all, MalSplit split) {
+    private static void assertPartition(Interactions all, Split split) {
         assertEquals(all.size(), split.size());
         Set<Long> union = new HashSet<>();
         for (Interactions part : new Interactions[]{split.train(), split.val(), split.test()}) {
-            for (int p = 0; p < part.size(); p++) union.add(Interactions.key(part.userId(p), part.animeId(p)));
+            for (int p = 0; p < part.size(); p++) union.add(Interactions.key(part.userId(p), part.itemId(p)));
         }
-        for (int p = 0; p < all.size(); p++) assertTrue(union.contains(Interactions.key(all.userId(p), all.animeId(p))));
+        for (int p = 0; p < all.size(); p++) assertTrue(union.contains(Interactions.key(all.userId(p), all.itemId(p))));
     }
 
     @Test
@@ -57,9 +57,9 @@ class SplitterTest {
         Interactions all = triangle();
         assertEquals(820, all.size());
         assertEquals(1, all.userId(0));
-        assertEquals(100, all.animeId(0));
+        assertEquals(100, all.itemId(0));
         assertEquals(40, all.userId(all.size() - 1));
-        assertEquals(139, all.animeId(all.size() - 1));
+        assertEquals(139, all.itemId(all.size() - 1));
         assertThrows(IllegalArgumentException.class, () -> Interactions.of(new int[]{1, 1}, new int[]{5, 5}));
         assertThrows(IllegalArgumentException.class, () -> Interactions.of(new int[]{-1}, new int[]{5}));
     }
@@ -68,7 +68,7 @@ class SplitterTest {
     void randomSplitShapeAndSeed() {
         Interactions all = triangle();
         RandomSplitter splitter = new RandomSplitter(SplitRatios.DEFAULT);
-        MalSplit a = splitter.split(all, 1);
+        Split a = splitter.split(all, 1);
         assertEquals(656, a.train().size()); // floor(0.8 * 820)
         assertEquals(82, a.val().size());
         assertEquals(82, a.test().size());
@@ -81,7 +81,7 @@ class SplitterTest {
     void perUserHoldout() {
         Interactions all = triangle();
         PerUserSplitter splitter = new PerUserSplitter(SplitRatios.DEFAULT, 5);
-        MalSplit s = splitter.split(all, 3);
+        Split s = splitter.split(all, 3);
         assertPartition(all, s);
         assertEquals(s, splitter.split(all, 3));
         assertNotEquals(s, splitter.split(all, 4));
@@ -98,7 +98,7 @@ class SplitterTest {
     @Test
     void perUserKeepsOneForTrain() {
         Interactions all = triangle();
-        MalSplit s = new PerUserSplitter(new SplitRatios(0.05, 0.9, 0.05), 3).split(all, 3);
+        Split s = new PerUserSplitter(new SplitRatios(0.05, 0.9, 0.05), 3).split(all, 3);
         Map<Integer, Integer> train = perUser(s.train());
         for (int u = 1; u <= 40; u++) assertTrue(train.get(u) >= 1, "user " + u);
         assertEquals(1, train.get(3));
@@ -107,7 +107,7 @@ class SplitterTest {
     @Test
     void leaveOneOut() {
         Interactions all = triangle();
-        MalSplit s = new LeaveOneOutSplitter().split(all, 5);
+        Split s = new LeaveOneOutSplitter().split(all, 5);
         assertPartition(all, s);
         assertEquals(s, new LeaveOneOutSplitter().split(all, 5));
         assertNotEquals(s, new LeaveOneOutSplitter().split(all, 6));
@@ -127,17 +127,17 @@ class SplitterTest {
         Interactions all = triangle();
         for (Splitter splitter : new Splitter[]{new RandomSplitter(SplitRatios.DEFAULT),
                 new PerUserSplitter(SplitRatios.DEFAULT), new LeaveOneOutSplitter()}) {
-            MalSplit s = splitter.split(all, 9);
+            Split s = splitter.split(all, 9);
             Path out = dir.resolve(splitter.getClass().getSimpleName());
             s.write(out);
             String train = Files.readString(out.resolve("train.csv"));
             assertTrue(train.startsWith("user_id,anime_id\n1,100\n"), train.substring(0, 30));
             assertTrue(!train.contains("\r"));
-            MalSplit back = MalSplit.read(out);
+            Split back = Split.read(out);
             assertEquals(s, back);
             SplitGraphs g = back.graphs();
             assertEquals(40, g.users().size());
-            assertEquals(40, g.anime().size());
+            assertEquals(40, g.items().size());
             assertEquals(s.train().size(), g.train().numEdges());
             assertEquals(s.val().size(), g.val().numEdges());
             assertEquals(s.test().size(), g.test().numEdges());
@@ -154,7 +154,7 @@ class SplitterTest {
         Files.writeString(out.resolve("train.csv"), "user_id,anime_id\r\n2,5\r\n1,5\r\n");
         Files.writeString(out.resolve("val.csv"), "1,6\n");
         Files.writeString(out.resolve("test.csv"), "anime_id,rating,user_id\n7,9,1\n");
-        MalSplit s = MalSplit.read(out);
+        Split s = Split.read(out);
         assertEquals(Interactions.of(new int[]{1, 2}, new int[]{5, 5}), s.train());
         assertEquals(Interactions.of(new int[]{1}, new int[]{6}), s.val());
         assertEquals(Interactions.of(new int[]{1}, new int[]{7}), s.test());
@@ -192,13 +192,13 @@ class SplitterTest {
         Interactions a = Interactions.of(new int[]{1, 2}, new int[]{5, 5});
         Interactions b = Interactions.of(new int[]{2}, new int[]{5});
         Interactions none = Interactions.of(new int[0], new int[0]);
-        assertThrows(IllegalArgumentException.class, () -> new MalSplit(a, none, b));
+        assertThrows(IllegalArgumentException.class, () -> new Split(a, none, b));
         Path out = dir.resolve("overlap");
         Files.createDirectories(out);
         InteractionsCsv.write(out.resolve("train.csv"), a);
         InteractionsCsv.write(out.resolve("val.csv"), none);
         InteractionsCsv.write(out.resolve("test.csv"), b);
-        DataFormatException e = assertThrows(DataFormatException.class, () -> MalSplit.read(out));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> Split.read(out));
         assertTrue(e.getMessage().contains("pair (2, 5) is in both train and test"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.random.Rng;
 
@@ -12,6 +12,7 @@ public record LeaveOneOutSplitter(int minInteractions) implements Splitter {
 
     private static final long PURPOSE = 0x4c4541564531L; // "LEAVE1": its own random streams
 
+    /** @throws IllegalArgumentException if minInteractions is below 3 */
     public LeaveOneOutSplitter {
         if (minInteractions < 3) throw new IllegalArgumentException("minInteractions must be >= 3, got " + minInteractions);
     }
@@ -22,7 +23,7 @@ public record LeaveOneOutSplitter(int minInteractions) implements Splitter {
     }
 
     @Override
-    public MalSplit split(Interactions all, long seed) {
+    public Split split(Interactions all, long seed) {
         byte[] part = new byte[all.size()];
         int[] runs = Parts.userRuns(all);
         for (int r = 0; r + 1 < runs.length; r++) {

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.mal.generator;
 
 /**
  * Integer weights with prefix sums (a Fenwick tree): draw an index with probability proportional to its weight,

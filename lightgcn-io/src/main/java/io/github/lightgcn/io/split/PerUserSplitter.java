@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.random.Rng;
 
@@ -16,6 +16,7 @@ public record PerUserSplitter(SplitRatios ratios, int minInteractions) implement
 
     private static final long PURPOSE = 0x5045525553455231L; // "PERUSER1": its own random streams
 
+    /** @throws IllegalArgumentException if minInteractions is below what the ratios need */
     public PerUserSplitter {
         Objects.requireNonNull(ratios, "ratios");
         int needed = 1 + (ratios.val() > 0 ? 1 : 0) + (ratios.test() > 0 ? 1 : 0);
@@ -31,7 +32,7 @@ public record PerUserSplitter(SplitRatios ratios, int minInteractions) implement
     }
 
     @Override
-    public MalSplit split(Interactions all, long seed) {
+    public Split split(Interactions all, long seed) {
         byte[] part = new byte[all.size()];
         int[] runs = Parts.userRuns(all);
         int[] order = new int[all.size()];

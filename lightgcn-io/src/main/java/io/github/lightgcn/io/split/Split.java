@@ -1,8 +1,7 @@
-package io.github.lightgcn.io.mal;
-
-import io.github.lightgcn.io.IdMapping;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.io.DataFormatException;
+import io.github.lightgcn.io.IdMapping;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +12,12 @@ import java.util.Objects;
  * Train, validation and test interactions in original ids; the three parts are disjoint. Written as three
  * files {@code train.csv}, {@code val.csv}, {@code test.csv} in one folder ({@link InteractionsCsv}).
  */
-public record MalSplit(Interactions train, Interactions val, Interactions test) {
+public record Split(Interactions train, Interactions val, Interactions test) {
 
     public static final String TRAIN_FILE = "train.csv", VAL_FILE = "val.csv", TEST_FILE = "test.csv";
 
     /** @throws IllegalArgumentException if a pair is in two parts */
-    public MalSplit {
+    public Split {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(val, "val");
         Objects.requireNonNull(test, "test");
@@ -34,7 +33,7 @@ public record MalSplit(Interactions train, Interactions val, Interactions test) 
             for (int y = x + 1; y < 3; y++) {
                 int p = parts[x].firstCommon(parts[y]);
                 if (p >= 0) {
-                    return "pair (" + parts[x].userId(p) + ", " + parts[x].animeId(p) + ") is in both " + names[x]
+                    return "pair (" + parts[x].userId(p) + ", " + parts[x].itemId(p) + ") is in both " + names[x]
                             + " and " + names[y];
                 }
             }
@@ -48,22 +47,22 @@ public record MalSplit(Interactions train, Interactions val, Interactions test) 
     }
 
     /**
-     * The graphs over the universe of the split itself: every user and anime of train, val or test, in id order
-     * (as the reference does; anime seen only in val/test stay in the item universe).
+     * The graphs over the universe of the split itself: every user and item of train, val or test, in id order
+     * (as the reference does; items seen only in val/test stay in the item universe).
      */
     public SplitGraphs graphs() {
         return graphs(union(train.userIds(), val.userIds(), test.userIds()),
-                union(train.animeIds(), val.animeIds(), test.animeIds()));
+                union(train.itemIds(), val.itemIds(), test.itemIds()));
     }
 
     /**
-     * The graphs over a given universe, e.g. a {@link MalDataset}'s users and anime.
+     * The graphs over a given universe, e.g. the users and items of the data set the split was cut from.
      *
      * @throws IllegalArgumentException if an id of the split is not in its mapping
      */
-    public SplitGraphs graphs(IdMapping users, IdMapping anime) {
-        return new SplitGraphs(users, anime, train.toGraph(users, anime), val.toGraph(users, anime),
-                test.toGraph(users, anime));
+    public SplitGraphs graphs(IdMapping users, IdMapping items) {
+        return new SplitGraphs(users, items, train.toGraph(users, items), val.toGraph(users, items),
+                test.toGraph(users, items));
     }
 
     private static IdMapping union(int[] a, int[] b, int[] c) {
@@ -87,12 +86,12 @@ public record MalSplit(Interactions train, Interactions val, Interactions test) 
      *
      * @throws DataFormatException for a malformed file, or a pair in two files
      */
-    public static MalSplit read(Path dir) throws IOException {
+    public static Split read(Path dir) throws IOException {
         Interactions train = InteractionsCsv.read(dir.resolve(TRAIN_FILE));
         Interactions val = InteractionsCsv.read(dir.resolve(VAL_FILE));
         Interactions test = InteractionsCsv.read(dir.resolve(TEST_FILE));
         String overlap = overlap(train, val, test);
         if (overlap != null) throw new DataFormatException(dir, overlap + " (the parts of a split must be disjoint)");
-        return new MalSplit(train, val, test);
+        return new Split(train, val, test);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 import io.github.lightgcn.random.Rng;
 
@@ -10,13 +10,13 @@ final class Parts {
     private Parts() {}
 
     /** The split whose part of interaction {@code p} is {@code part[p]}; each part keeps the sorted order. */
-    static MalSplit toSplit(Interactions all, byte[] part) {
+    static Split toSplit(Interactions all, byte[] part) {
         int[] counts = new int[3];
         for (byte b : part) counts[b]++;
         int[][] positions = {new int[counts[0]], new int[counts[1]], new int[counts[2]]};
         int[] fill = new int[3];
         for (int p = 0; p < part.length; p++) positions[part[p]][fill[part[p]]++] = p;
-        return new MalSplit(all.select(positions[0], counts[0]), all.select(positions[1], counts[1]),
+        return new Split(all.select(positions[0], counts[0]), all.select(positions[1], counts[1]),
                 all.select(positions[2], counts[2]));
     }
 

@@ -1,6 +1,12 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.mal.generator;
 
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.io.mal.AnimeCatalog;
+import io.github.lightgcn.io.mal.AnimeCsv;
+import io.github.lightgcn.io.mal.CatalogSummary;
+import io.github.lightgcn.io.mal.LoadSummary;
+import io.github.lightgcn.io.mal.MalDataset;
+import io.github.lightgcn.io.mal.RatingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

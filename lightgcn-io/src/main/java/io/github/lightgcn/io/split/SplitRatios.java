@@ -1,4 +1,4 @@
-package io.github.lightgcn.io.mal;
+package io.github.lightgcn.io.split;
 
 /** Fractions of train, validation and test; each in [0, 1], train > 0, summing to 1. */
 public record SplitRatios(double train, double val, double test) {
@@ -6,6 +6,7 @@ public record SplitRatios(double train, double val, double test) {
     /** 80 / 10 / 10, the fixed split's ratios. */
     public static final SplitRatios DEFAULT = new SplitRatios(0.8, 0.1, 0.1);
 
+    /** @throws IllegalArgumentException for a ratio outside [0, 1], a zero train ratio, or a sum other than 1 */
     public SplitRatios {
         check("train", train);
         check("val", val);
