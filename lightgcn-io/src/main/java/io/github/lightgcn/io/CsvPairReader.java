@@ -21,8 +21,9 @@ import java.util.List;
  *       ignored). {@link #withOptionalHeader()} also reads files without a header: a first record holding an
  *       integer is then data, of exactly two fields, user then item.</li>
  *   <li>Every record has as many fields as the header.</li>
- *   <li>An id is an integer from 0 to {@value Integer#MAX_VALUE}, blanks around it allowed. Ids are returned
- *       unmapped; {@link SplitReader} maps them to dense indexes.</li>
+ *   <li>An id is a decimal integer from 0 to {@value Integer#MAX_VALUE} (a {@code +} sign and blanks around it
+ *       allowed, as in every CSV file the io module reads). Ids are returned unmapped; {@link SplitReader} maps
+ *       them to dense indexes.</li>
  *   <li>Repeated pairs are kept here (the graph merges and counts them). Empty lines are skipped.</li>
  *   <li>RFC 4180 quoting, UTF-8 (a byte order mark is skipped), LF, CRLF or CR line ends.</li>
  * </ul>

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *   <li>Every data line must have as many columns as the first (at least two): a ragged line usually means a
  *       wrong separator or a truncated file. Columns after the second are ignored.</li>
  *   <li>Blank lines are skipped. Repeated pairs are kept here and merged (and counted) by the graph.</li>
+ *   <li>Fields are plain separated values: a comma-separated pair file is not CSV (no quoting, every field
+ *       trimmed); CSV files with a header are the csv format ({@link CsvPairReader}).</li>
  * </ul>
  */
 public final class PairFileReader {

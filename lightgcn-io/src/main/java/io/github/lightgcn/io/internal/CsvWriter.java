@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * Writes CSV records that {@link CsvReader} reads back as written: a field is quoted when it holds a comma, a
  * quote or a line break, when it starts with a character up to {@code '#'} or ends with one up to {@code ' '},
  * or when it is an empty first field (so that a record is never an empty line); quotes inside are doubled. These
- * are the quoting rules of Commons CSV's RFC 4180 printer, which the io module used before, so files written by
- * earlier versions are byte for byte what this writes.
+ * are the quoting rules of Commons CSV's RFC 4180 printer, which wrote these files before, so the bytes written
+ * have not changed ({@code CsvWriterOracleTest}).
  */
 public final class CsvWriter implements Closeable {
 
