@@ -1,5 +1,5 @@
 /**
- * MyAnimeList data: the Kaggle "Anime Recommendations Database" files.
+ * MyAnimeList data: the Kaggle "Anime Recommendations Database" files and users' list exports.
  *
  * <ul>
  *   <li>{@link io.github.lightgcn.io.mal.AnimeCsv} reads {@code anime.csv} into an
@@ -11,6 +11,9 @@
  *       {@link io.github.lightgcn.io.IdMapping}s, and a {@link io.github.lightgcn.io.mal.LoadSummary} of every
  *       row dropped and why. Its {@link io.github.lightgcn.io.mal.MalDataset#interactions()} are what the
  *       splitters of {@link io.github.lightgcn.io.split} cut.</li>
+ *   <li>{@link io.github.lightgcn.io.mal.MalListReader} reads a user's list export (XML) into a
+ *       {@link io.github.lightgcn.io.mal.MalListExport}; {@link io.github.lightgcn.io.mal.MalListTaste} turns it
+ *       into the anime they like.</li>
  * </ul>
  * Data of any size with the same layout and quirks comes from {@link io.github.lightgcn.io.mal.generator}.
  *
