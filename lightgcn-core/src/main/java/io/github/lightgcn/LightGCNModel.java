@@ -1,11 +1,11 @@
 package io.github.lightgcn;
 
-import io.github.lightgcn.internal.graph.GraphArrays;
-import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.eval.EvaluationOptions;
+import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.eval.PopularityBaseline;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
 import io.github.lightgcn.internal.eval.Evaluator;
-import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.internal.eval.TopK;
+import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.graph.KeyedInteractions;
@@ -14,15 +14,16 @@ import io.github.lightgcn.internal.simd.VectorOps;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * A trained LightGCN model: the final (layer-mean) user and item embeddings, the training interactions (so that
@@ -46,6 +47,7 @@ public final class LightGCNModel {
     private final KeyIndex itemKeys;
     private final Map<String, byte[]> attachments;
     private final TrainingSummary summary;
+    final ModelCache cache = new ModelCache(this); // for the query classes: norms and popularity, on first use
 
     private LightGCNModel(int dim, float[] userEmbeddings, float[] itemEmbeddings, InteractionGraph trainGraph,
                           Provenance provenance, KeyIndex userKeys, KeyIndex itemKeys, Map<String, byte[]> attachments,
@@ -190,66 +192,152 @@ public final class LightGCNModel {
         return VectorOps.dot(userEmbeddings, user * dim, itemEmbeddings, item * dim, dim);
     }
 
-    /** The k best items for a user, best first, excluding the user's training items. */
-    public List<ScoredItem> recommend(int user, int k) {
-        return recommend(user, k, item -> false);
+    // ---- queries: by the application's key (String, or long without boxing) or, in a "ByIndex" twin, by dense
+    // index; distinct names, so that a long key held in an int is never taken for an index
+
+    /** The k best items for a known user (training items excluded); an unknown key fails, naming it. */
+    public List<ScoredItem> recommend(String userKey, int k) { return recommend(userKey, RecommendOptions.top(k)); }
+
+    /** The k best items for a known user (training items excluded); an unknown key fails, naming it. */
+    public List<ScoredItem> recommend(long userKey, int k) { return recommend(userKey, RecommendOptions.top(k)); }
+
+    /**
+     * The best items for a user, best first, as the options say (by default the user's training items are left
+     * out). Fewer than k when fewer items are left. A key the model does not hold gets what
+     * {@link RecommendOptions#coldStart()} says: an {@link UnknownKeyException} (the default) or popular items.
+     */
+    public List<ScoredItem> recommend(String userKey, RecommendOptions options) {
+        int user = userKeys.indexOf(userKey);
+        return user >= 0 ? recommendByIndex(user, options) : Recommender.coldStart(this, userKey, options);
+    }
+
+    /** As {@link #recommend(String, RecommendOptions)}, for a long key. */
+    public List<ScoredItem> recommend(long userKey, RecommendOptions options) {
+        int user = userKeys.indexOf(userKey);
+        return user >= 0 ? recommendByIndex(user, options) : Recommender.coldStart(this, Long.toString(userKey), options);
+    }
+
+    /** As {@link #recommend(String, RecommendOptions)}, for the user of a dense index in [0, numUsers). */
+    public List<ScoredItem> recommendByIndex(int user, RecommendOptions options) {
+        return Recommender.forUser(this, user, options);
     }
 
     /**
-     * The k best items for a user, best first, excluding the user's training items and every item for which
-     * {@code exclude} is true (e.g. a genre filter). Fewer than k when fewer items are left.
+     * The best items for an arbitrary user vector ({@code dim} values, e.g. a stored
+     * {@link NewUserRecommendations#userVector()}), best first, as the options say (no training items to leave out).
      */
-    public List<ScoredItem> recommend(int user, int k, IntPredicate exclude) {
+    public List<ScoredItem> recommendForVector(float[] userVector, RecommendOptions options) {
+        return Recommender.forVector(this, userVector, options, new int[0]);
+    }
+
+    /**
+     * Recommendations for a user who is not in the training data, from the items they like, without retraining
+     * (the user is folded in: {@link NewUserRecommendations} gives the formula). The liked items are left out;
+     * repeats count once. No likes: popular items with {@link ColdStartStrategy#POPULARITY}, else an error.
+     *
+     * @throws UnknownKeyException naming every liked key the model does not hold
+     */
+    public NewUserRecommendations recommendForNewUser(Collection<String> likedItemKeys, RecommendOptions options) {
+        return Recommender.forNewUser(this, KeyLookup.items(itemKeys, likedItemKeys), options);
+    }
+
+    /** As {@link #recommendForNewUser(Collection, RecommendOptions)}, for long item keys. */
+    public NewUserRecommendations recommendForNewUser(long[] likedItemKeys, RecommendOptions options) {
+        return Recommender.forNewUser(this, KeyLookup.items(itemKeys, likedItemKeys), options);
+    }
+
+    /** As {@link #recommendForNewUser(Collection, RecommendOptions)}, for liked item indexes. */
+    public NewUserRecommendations recommendForNewUserByIndex(int[] likedItems, RecommendOptions options) {
+        return Recommender.forNewUser(this, likedItems, options);
+    }
+
+    /**
+     * The items most similar to one item: cosine of their final embeddings (norms computed once per model),
+     * best first, the item itself and the options' exclusions left out.
+     */
+    public List<ScoredItem> similarItems(String itemKey, SimilarOptions options) {
+        return similarItemsByIndex(KeyLookup.item(itemKeys, itemKey), options);
+    }
+
+    /** As {@link #similarItems(String, SimilarOptions)}, for a long key. */
+    public List<ScoredItem> similarItems(long itemKey, SimilarOptions options) {
+        return similarItemsByIndex(KeyLookup.item(itemKeys, itemKey), options);
+    }
+
+    /** As {@link #similarItems(String, SimilarOptions)}, for an item index. */
+    public List<ScoredItem> similarItemsByIndex(int item, SimilarOptions options) {
+        checkItem(item);
+        return Similarity.items(this, item, options);
+    }
+
+    /** The users most similar to one user: cosine of their final embeddings, the user left out. */
+    public List<ScoredUser> similarUsers(String userKey, SimilarOptions options) {
+        return similarUsersByIndex(KeyLookup.user(userKeys, userKey), options);
+    }
+
+    /** As {@link #similarUsers(String, SimilarOptions)}, for a long key. */
+    public List<ScoredUser> similarUsers(long userKey, SimilarOptions options) {
+        return similarUsersByIndex(KeyLookup.user(userKeys, userKey), options);
+    }
+
+    /** As {@link #similarUsers(String, SimilarOptions)}, for a user index. */
+    public List<ScoredUser> similarUsersByIndex(int user, SimilarOptions options) {
         checkUser(user);
-        int[] off = GraphArrays.userOffsets(trainGraph), seen = GraphArrays.userItems(trainGraph);
-        int from = off[user], to = off[user + 1];
-        float[] query = Arrays.copyOfRange(userEmbeddings, user * dim, (user + 1) * dim);
-        return rank(query, k, item -> Arrays.binarySearch(seen, from, to, item) >= 0 || exclude.test(item));
+        return Similarity.users(this, user, options);
     }
 
     /**
-     * The k best items for an arbitrary user vector (e.g. a new user folded in from liked items), best first,
-     * skipping items for which {@code exclude} is true.
+     * Recommendations for every user, in index order, handed to {@code consumer} one user at a time on the
+     * caller's thread. Ranked a chunk of users at a time on {@link RecommendOptions#threads()} threads by the
+     * blocked SIMD ranking evaluation uses, so memory stays bounded; each list equals what
+     * {@link #recommendByIndex} returns for that user.
      */
-    public List<ScoredItem> recommendForVector(float[] userVector, int k, IntPredicate exclude) {
-        if (userVector.length != dim) {
-            throw new IllegalArgumentException("user vector has " + userVector.length + " values, the model has dim "
-                    + dim);
-        }
-        return rank(userVector, k, exclude);
+    public void recommendForAllUsers(RecommendOptions options, Consumer<UserRecommendations> consumer) {
+        BatchRecommender.forIndexes(this, IntStream.range(0, numUsers).toArray(), options, consumer);
     }
 
-    private List<ScoredItem> rank(float[] query, int k, IntPredicate exclude) {
-        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-        TopK top = new TopK(Math.min(k, Math.max(1, numItems)));
-        for (int i = 0; i < numItems; i++) {
-            if (exclude.test(i)) continue;
-            top.offer(i, VectorOps.dot(query, 0, itemEmbeddings, i * dim, dim));
-        }
-        int[] items = new int[top.size()];
-        float[] scores = new float[top.size()];
-        int n = top.drainBestFirst(items, scores);
-        List<ScoredItem> result = new ArrayList<>(n);
-        for (int r = 0; r < n; r++) result.add(new ScoredItem(items[r], scores[r]));
-        return result;
+    /**
+     * As {@link #recommendForAllUsers}, for the listed users in list order. An unknown key fails the whole batch
+     * before any ranking, naming every unknown key, unless the options choose {@link ColdStartStrategy#POPULARITY}.
+     */
+    public void recommendForUsers(List<String> userKeys, RecommendOptions options,
+                                  Consumer<UserRecommendations> consumer) {
+        BatchRecommender.forKeys(this, userKeys, options, consumer);
     }
 
-    /** Full-ranking metrics on held-out interactions (training items masked), using all cores. */
-    public Metrics evaluate(InteractionGraph heldOut, int... ks) {
-        return evaluate(heldOut, ks, Runtime.getRuntime().availableProcessors());
+    /** As {@link #recommendForUsers(List, RecommendOptions, Consumer)}, for long keys. */
+    public void recommendForUsers(long[] userKeys, RecommendOptions options, Consumer<UserRecommendations> consumer) {
+        BatchRecommender.forKeys(this, userKeys, options, consumer);
     }
 
-    /** Full-ranking metrics on held-out interactions (training items masked), on {@code threads} threads. */
-    public Metrics evaluate(InteractionGraph heldOut, int[] ks, int threads) {
-        if (heldOut.numUsers() != numUsers || heldOut.numItems() != numItems) {
-            throw new IllegalArgumentException("held-out graph is " + heldOut.numUsers() + " x " + heldOut.numItems()
-                    + " but the model is " + numUsers + " x " + numItems);
-        }
-        try (Workers workers = new Workers(threads)) {
-            return new Evaluator(ks, 256, workers).evaluate(
-                    new EmbeddingScorer(userEmbeddings, itemEmbeddings, dim), trainGraph, heldOut);
-        }
+    /** As {@link #recommendForAllUsers}, for the users of the listed indexes (each in [0, numUsers)), in order. */
+    public void recommendForUsersByIndex(int[] users, RecommendOptions options, Consumer<UserRecommendations> consumer) {
+        BatchRecommender.forIndexes(this, users.clone(), options, consumer);
     }
+
+    /**
+     * Full-ranking metrics on held-out interactions (training items masked; the users with a held-out item
+     * averaged): recall, precision, NDCG, hit rate, MAP and MRR at every K of the options.
+     */
+    public Metrics evaluate(InteractionGraph heldOut, EvaluationOptions options) {
+        PopularityBaseline.checkSameShape(trainGraph, heldOut);
+        return Evaluator.run(new EmbeddingScorer(userEmbeddings, itemEmbeddings, dim), trainGraph, heldOut, options);
+    }
+
+    /** {@link #evaluate(InteractionGraph, EvaluationOptions)} at these K on all cores. */
+    public Metrics evaluate(InteractionGraph heldOut, int... ks) { return evaluate(heldOut, EvaluationOptions.atK(ks)); }
+
+    /** The popularity baseline of this model's training data, evaluated exactly as {@link #evaluate} is. */
+    public Metrics evaluatePopularity(InteractionGraph heldOut, EvaluationOptions options) {
+        return PopularityBaseline.evaluate(trainGraph, heldOut, options);
+    }
+
+    /** Writes the final embeddings and keys as NumPy files into {@code dir} ({@link EmbeddingExport}). */
+    public void exportEmbeddings(Path dir) throws IOException { EmbeddingExport.of(this).writeTo(dir); }
+
+    float[] userTable() { return userEmbeddings; } // the live tables, for the query classes (never handed out)
+
+    float[] itemTable() { return itemEmbeddings; }
 
     private void checkUser(int user) {
         if (user < 0 || user >= numUsers) {

@@ -47,7 +47,8 @@ class LightGCNModelTest {
 
     @Test
     void extraExclusionFilterIsApplied() {
-        List<ScoredItem> recs = model.recommend(0, 5, item -> item % 2 == 0);
+        List<ScoredItem> recs = model.recommendByIndex(0, RecommendOptions.builder().k(5).exclude(item -> item % 2 == 0)
+                .build());
         assertEquals(5, recs.size());
         for (ScoredItem s : recs) assertEquals(1, s.item() % 2);
         assertTrue(model.recommend(0, 1000).size() < model.numItems());
@@ -142,7 +143,8 @@ class LightGCNModelTest {
 
     @Test
     void outOfRangeArgumentsAreClearErrors() {
-        var e = assertThrows(IllegalArgumentException.class, () -> model.recommend(model.numUsers(), 5));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> model.recommendByIndex(model.numUsers(), RecommendOptions.top(5)));
         assertTrue(e.getMessage().contains("out of range"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.recommend(0, 0));
         assertThrows(IllegalArgumentException.class, () -> model.score(0, -1));

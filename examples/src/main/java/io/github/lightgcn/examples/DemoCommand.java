@@ -2,6 +2,7 @@ package io.github.lightgcn.examples;
 
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.io.mal.generator.GeneratedData;
@@ -123,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "top 5 for user %d, who watched %d anime (e.g. %s):%n", model.users().originalId(user),
                 seen.length, Arrays.stream(bySize).mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")));
         TextTable table = new TextTable(">rank", "title:50", "genres");
-        List<ScoredItem> top = model.model().recommend(user, 5);
+        List<ScoredItem> top = model.model().recommendByIndex(user, RecommendOptions.top(5));
         int rank = 0;
         for (ScoredItem s : top) table.row(++rank, model.info(s.item()).title(), String.join(", ", model.info(s.item()).genres()));
         table.print(out);

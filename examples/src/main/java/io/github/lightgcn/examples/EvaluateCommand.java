@@ -1,10 +1,7 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.internal.concurrent.Workers;
-import io.github.lightgcn.internal.eval.EmbeddingScorer;
-import io.github.lightgcn.internal.eval.Evaluator;
+import io.github.lightgcn.eval.EvaluationOptions;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.io.split.Interactions;
@@ -77,13 +74,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The metric table of the model and of popularity on held-out pairs. */
     private void report(PrintWriter out, LightGCNModel m, InteractionGraph heldOut) {
-        Metrics lightgcn, popularity;
-        try (Workers workers = new Workers(Math.max(1, threads))) {
-            Evaluator evaluator = new Evaluator(new int[]{10, 20}, 256, workers);
-            lightgcn = evaluator.evaluate(new EmbeddingScorer(m.userEmbeddings(), m.itemEmbeddings(), m.dim()),
-                    m.trainGraph(), heldOut);
-            popularity = evaluator.evaluate(new PopularityScorer(m.trainGraph()), m.trainGraph(), heldOut);
-        }
+        EvaluationOptions options = EvaluationOptions.builder().ks(10, 20).threads(Math.max(1, threads)).build();
+        Metrics lightgcn = m.evaluate(heldOut, options), popularity = m.evaluatePopularity(heldOut, options);
         out.printf(Locale.ROOT, "metrics over %,d users:%n", lightgcn.numUsers());
         MetricTable.print(out, lightgcn, popularity);
     }

@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.EmbeddingExport;
 import io.github.lightgcn.LightGCNModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,14 +9,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code lightgcn export}: the final embeddings as NumPy files for serving elsewhere (e.g. an approximate
- * nearest-neighbour index): {@code users.npy} and {@code items.npy} ({@link Npy}: float32, C order, shape
- * {@code (n, d)}), and {@code ids.json} mapping each row back to its MAL id (and each anime row to its title).
+ * nearest-neighbour index), written by the library's {@link EmbeddingExport}: {@code users.npy} and
+ * {@code items.npy} (float32, C order, shape {@code (n, d)}), and {@code ids.json} mapping each row back to its
+ * MAL id (and each anime row to its title).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the user and item embeddings as NumPy .npy files (float32, shape (n, d)) and ids.json "
@@ -37,29 +38,19 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AnimeModel model = AnimeModel.load(modelFile);
         LightGCNModel m = model.model();
-        Files.createDirectories(outDir);
-        Npy.write(outDir.resolve("users.npy"), m.userEmbeddings(), m.numUsers(), m.dim());
-        Npy.write(outDir.resolve("items.npy"), m.itemEmbeddings(), m.numItems(), m.dim());
-        Files.writeString(outDir.resolve("ids.json"), idsJson(model));
+        export(model).writeTo(outDir);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("wrote %s (%d x %d), %s (%d x %d) and %s%n", outDir.resolve("users.npy"), m.numUsers(), m.dim(),
                 outDir.resolve("items.npy"), m.numItems(), m.dim(), outDir.resolve("ids.json"));
         return 0;
     }
 
-    /** {"users": [user_id of row 0, ...], "anime": [anime_id of row 0, ...], "titles": [title of row 0, ...]}. */
-    static String idsJson(AnimeModel model) {
-        StringBuilder sb = new StringBuilder("{\n  \"dim\": ").append(model.model().dim()).append(",\n  \"users\": [");
-        int[] users = model.users().originalIds();
-        for (int u = 0; u < users.length; u++) sb.append(u == 0 ? "" : ", ").append(users[u]);
-        sb.append("],\n  \"anime\": [");
-        int[] anime = model.anime().originalIds();
-        for (int i = 0; i < anime.length; i++) sb.append(i == 0 ? "" : ", ").append(anime[i]);
-        sb.append("],\n  \"titles\": [");
-        for (int i = 0; i < anime.length; i++) {
-            sb.append(i == 0 ? "" : ", ");
-            Json.string(sb, model.info(i).title());
-        }
-        return sb.append("]\n}\n").toString();
+    /**
+     * {"dim": d, "users": [user_id of row 0, ...], "anime": [anime_id of row 0, ...], "titles": [...]}: the model's
+     * keys are the MAL ids.
+     */
+    static EmbeddingExport export(AnimeModel model) {
+        return EmbeddingExport.of(model.model()).itemsName("anime")
+                .itemColumn("titles", model.allInfo().stream().map(AnimeInfo::title).toList());
     }
 }

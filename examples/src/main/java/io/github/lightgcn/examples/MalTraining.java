@@ -5,12 +5,9 @@ import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.TrainingSummary;
-import io.github.lightgcn.internal.concurrent.Workers;
-import io.github.lightgcn.internal.eval.EmbeddingScorer;
-import io.github.lightgcn.internal.eval.Evaluator;
+import io.github.lightgcn.eval.EvaluationOptions;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.internal.eval.PopularityScorer;
-import io.github.lightgcn.internal.eval.Scorer;
+import io.github.lightgcn.eval.PopularityBaseline;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.mal.AnimeCatalog;
@@ -28,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -88,8 +86,8 @@ final class MalTraining {
         }
         print("config: %s", TrainingOptions.describe(config, options));
 
-        Metrics popularity = evaluate("popularity on test", new PopularityScorer(graphs.train()), graphs.train(),
-                graphs.test(), config, options);
+        Metrics popularity = evaluate("popularity on test", graphs.test(), config, options,
+                eval -> PopularityBaseline.evaluate(graphs.train(), graphs.test(), eval));
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs(), out);
@@ -112,8 +110,9 @@ final class MalTraining {
                     case COMPLETED -> "";
                 });
 
-        Metrics test = evaluate("LightGCN on test", new EmbeddingScorer(model.userEmbeddings(),
-                model.itemEmbeddings(), model.dim()), graphs.train(), graphs.test(), config, options);
+        LightGCNModel trained = model;
+        Metrics test = evaluate("LightGCN on test", graphs.test(), config, options,
+                eval -> trained.evaluate(graphs.test(), eval));
         print("test metrics (%,d users), LightGCN vs the popularity baseline:", test.numUsers());
         MetricTable.print(out, test, popularity);
 
@@ -131,16 +130,15 @@ final class MalTraining {
         return new Result(anime, test, popularity, summary, data, split, (System.nanoTime() - started) / 1e9);
     }
 
-    private Metrics evaluate(String what, Scorer scorer, InteractionGraph mask, InteractionGraph relevant,
-                             LightGCNConfig config, FitOptions options) {
+    /** Runs one evaluation of the library with a progress bar over the users of {@code relevant}, and logs it. */
+    private Metrics evaluate(String what, InteractionGraph relevant, LightGCNConfig config, FitOptions options,
+                             Function<EvaluationOptions, Metrics> evaluation) {
         long t0 = System.nanoTime();
         Metrics m;
-        try (Workers workers = new Workers(options.threads());
-             Progress.Bar bar = progress.bar(what, relevant.activeUsers())) {
-            m = new Evaluator(config.topK(), options.evalBlockSize(), workers)
-                    .evaluate(Progress.counting(scorer, bar), mask, relevant);
+        try (Progress.Bar bar = progress.bar(what, relevant.activeUsers())) {
+            m = evaluation.apply(CliEvaluation.options(config, options, bar));
         }
-        print("%s: %s  (%,d users, %.2f s)", what, m.format(), m.numUsers(), (System.nanoTime() - t0) / 1e9);
+        print("%s: %s  (%,d users, %.2f s)", what, CliEvaluation.line(m), m.numUsers(), (System.nanoTime() - t0) / 1e9);
         return m;
     }
 

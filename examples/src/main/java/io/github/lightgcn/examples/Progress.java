@@ -1,12 +1,9 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.internal.eval.Scorer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where long work shows its progress: progress bars on stderr when a person is watching (a console), nothing
@@ -44,24 +41,6 @@ final class Progress {
 
             @Override
             public void close() { pb.close(); }
-        };
-    }
-
-    /**
-     * A scorer that advances a bar by the users it has scored: the evaluation's progress, without the evaluator
-     * knowing about it.
-     */
-    static Scorer counting(Scorer scorer, Bar bar) {
-        AtomicLong done = new AtomicLong();
-        return new Scorer() {
-            @Override
-            public int numItems() { return scorer.numItems(); }
-
-            @Override
-            public void scoreBlock(int[] users, int from, int to, float[] out) {
-                scorer.scoreBlock(users, from, to, out);
-                bar.stepTo(done.addAndGet(to - from));
-            }
         };
     }
 

@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples;
 
+import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,8 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code lightgcn recommend}: the top anime for a MAL user of the training data (their training anime excluded),
- * or for a new user described by anime they like, folded in through the trained item embeddings ({@link FoldIn};
- * the liked anime excluded). Optional genre and type filters.
+ * or for a new user described by anime they like, folded in through the trained item embeddings (the library's
+ * {@code recommendForNewUser}; the liked anime excluded). Optional genre and type filters.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recommend anime for a user of the training data (--user) or for a new user given the anime "
@@ -66,7 +67,7 @@ final class RecommendCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
         AnimeModel model = AnimeModel.load(modelFile);
-        IntPredicate filtered = filter(model);
+        RecommendOptions options = RecommendOptions.builder().k(n).exclude(filter(model)).build();
         PrintWriter out = spec.commandLine().getOut();
         List<ScoredItem> top;
         if (who.user != null) {
@@ -75,16 +76,12 @@ final class RecommendCommand implements Callable<Integer> {
                 throw new CliFailure("user " + who.user + " is not in the model's training data ("
                         + model.users().size() + " users); for a new user use --likes");
             }
-            top = model.model().recommend(user, n, filtered);
+            top = model.model().recommendByIndex(user, options);
             out.printf(Locale.ROOT, "top %d for user %d (%d anime seen, excluded)%s:%n", n, who.user,
                     model.model().trainGraph().userDegree(user), filterNote());
         } else {
             int[] liked = new AnimeLookup(model).resolveList(who.likes);
-            int[] sorted = liked.clone();
-            Arrays.sort(sorted);
-            float[] u = FoldIn.userVector(model.model(), liked);
-            top = model.model().recommendForVector(u, n,
-                    i -> Arrays.binarySearch(sorted, i) >= 0 || filtered.test(i));
+            top = model.model().recommendForNewUserByIndex(liked, options).items();
             out.printf(Locale.ROOT, "top %d for a new user who likes %s%s:%n", n, Arrays.stream(liked)
                     .mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")), filterNote());
         }

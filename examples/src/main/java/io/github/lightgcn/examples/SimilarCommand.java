@@ -1,8 +1,7 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.ScoredItem;
-import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.internal.eval.TopK;
+import io.github.lightgcn.SimilarOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,8 +11,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -47,38 +44,12 @@ final class SimilarCommand implements Callable<Integer> {
                 String.join(", ", model.info(item).genres()));
         TextTable table = new TextTable(">rank", "title:50", "genres:60", "type", ">cosine");
         int rank = 0;
-        for (ScoredItem s : nearest(model.model(), item, n)) {
+        for (ScoredItem s : model.model().similarItemsByIndex(item, SimilarOptions.top(n))) {
             AnimeInfo a = model.info(s.item());
             table.row(++rank, a.title(), String.join(", ", a.genres()), a.type(),
                     String.format(Locale.ROOT, "%.3f", s.score()));
         }
         table.print(out);
         return 0;
-    }
-
-    /** The k items of largest cosine with {@code item} (itself excluded), best first. */
-    static List<ScoredItem> nearest(LightGCNModel model, int item, int k) {
-        int d = model.dim(), items = model.numItems();
-        float[] e = model.itemEmbeddings();
-        double[] norm = new double[items];
-        for (int i = 0; i < items; i++) {
-            double s = 0;
-            for (int c = 0; c < d; c++) s += (double) e[i * d + c] * e[i * d + c];
-            norm[i] = Math.sqrt(s);
-        }
-        TopK top = new TopK(Math.max(1, Math.min(k, items - 1)));
-        for (int i = 0; i < items; i++) {
-            if (i == item) continue;
-            double dot = 0;
-            for (int c = 0; c < d; c++) dot += (double) e[item * d + c] * e[i * d + c];
-            double denominator = norm[item] * norm[i];
-            top.offer(i, denominator == 0 ? 0f : (float) (dot / denominator));
-        }
-        int[] best = new int[top.size()];
-        float[] scores = new float[top.size()];
-        int m = top.drainBestFirst(best, scores);
-        List<ScoredItem> result = new ArrayList<>(m);
-        for (int r = 0; r < m; r++) result.add(new ScoredItem(best[r], scores[r]));
-        return result;
     }
 }

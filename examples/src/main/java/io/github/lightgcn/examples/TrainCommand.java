@@ -6,12 +6,8 @@ import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.StopReason;
 import io.github.lightgcn.TrainingSummary;
-import io.github.lightgcn.internal.concurrent.Workers;
-import io.github.lightgcn.internal.eval.EmbeddingScorer;
-import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.internal.eval.PopularityScorer;
-import io.github.lightgcn.internal.eval.Scorer;
+import io.github.lightgcn.eval.PopularityBaseline;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.DataFormat;
@@ -245,11 +241,10 @@ final class TrainCommand implements Callable<Integer> {
 
         Metrics popularity;
         long popStart = System.nanoTime();
-        try (Workers workers = new Workers(run.threads())) {
-            popularity = evaluate(new PopularityScorer(data.train()), data.train(), data.test(), config, run, workers);
-        }
-        print(out, String.format(Locale.ROOT, "popularity on test: %s  (%d users, %.3f s)", popularity.format(),
-                popularity.numUsers(), seconds(popStart)));
+        popularity = PopularityBaseline.evaluate(data.train(), data.test(),
+                CliEvaluation.options(config, run, Progress.Bar.NONE));
+        print(out, String.format(Locale.ROOT, "popularity on test: %s  (%d users, %.3f s)",
+                CliEvaluation.line(popularity), popularity.numUsers(), seconds(popStart)));
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingLog log = new TrainingLog(out, validating ? "val" : "test", monitorLabel);
@@ -271,15 +266,12 @@ final class TrainCommand implements Callable<Integer> {
             testMetrics = summary.lastEvaluation();
             reported = "last evaluation, epoch " + summary.epochsRun();
         } else {
-            try (Workers workers = new Workers(run.threads())) {
-                testMetrics = evaluate(new EmbeddingScorer(model.userEmbeddings(), model.itemEmbeddings(),
-                        model.dim()), model.trainGraph(), data.test(), config, run, workers);
-            }
+            testMetrics = model.evaluate(data.test(), CliEvaluation.options(config, run, Progress.Bar.NONE));
             reported = (config.patience() > 0 ? "best val epoch " : "last epoch ") + summary.modelEpoch()
                     + (summary.stopReason() == StopReason.EARLY_STOPPED
                             ? ", stopped early at epoch " + summary.epochsRun() : "");
         }
-        print(out, "test (" + reported + "): " + testMetrics.format());
+        print(out, "test (" + reported + "): " + CliEvaluation.line(testMetrics));
         print(out, String.format(Locale.ROOT, "trained %d epochs in %.1f s (median epoch %.3f s)",
                 summary.epochsRun(), summary.trainSeconds(), summary.medianEpochSeconds()));
 
@@ -302,11 +294,6 @@ final class TrainCommand implements Callable<Integer> {
             print(out, "metrics written to " + metricsJson);
         }
         return 0;
-    }
-
-    private static Metrics evaluate(Scorer scorer, InteractionGraph mask, InteractionGraph relevant,
-                                    LightGCNConfig config, FitOptions run, Workers workers) {
-        return new Evaluator(config.topK(), run.evalBlockSize(), workers).evaluate(scorer, mask, relevant);
     }
 
     private ReadOptions readOptions() {

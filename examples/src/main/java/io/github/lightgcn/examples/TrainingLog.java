@@ -46,7 +46,7 @@ final class TrainingLog implements TrainingListener {
     public void onEvaluation(EvaluationStats s) {
         lastEvaluation = s;
         out.println(String.format(Locale.ROOT, "eval  epoch %d on %s: %s  %.3f s  best %s %.5f at epoch %d%s",
-                s.epoch(), monitorGraph, s.metrics().format(), s.seconds(), monitorLabel, s.bestValue(),
+                s.epoch(), monitorGraph, CliEvaluation.line(s.metrics()), s.seconds(), monitorLabel, s.bestValue(),
                 s.bestEpoch(), s.improved() ? " *" : ""));
         out.flush();
     }

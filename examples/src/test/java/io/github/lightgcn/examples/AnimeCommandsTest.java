@@ -1,6 +1,7 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.graph.InteractionGraph;
@@ -162,7 +163,7 @@ class AnimeCommandsTest {
         CliRun r = ok("recommend", "--model", modelFile.toString(), "--user", Integer.toString(user), "-n", "7");
         List<String[]> rows = tableRows(r);
         assertEquals(7, rows.size(), r::toString);
-        List<ScoredItem> expected = model.model().recommend(3, 7);
+        List<ScoredItem> expected = model.model().recommendByIndex(3, RecommendOptions.top(7));
         InteractionGraph train = model.model().trainGraph();
         for (int k = 0; k < 7; k++) {
             assertEquals(Integer.toString(k + 1), rows.get(k)[0]);
@@ -206,8 +207,9 @@ class AnimeCommandsTest {
         CliRun r = ok("recommend", "--model", modelFile.toString(), "--likes", query, "-n", "10");
         assertTrue(r.out().contains("a new user who likes " + a.title() + ", " + b.title()), r::toString);
         int ia = model.anime().indexOf(a.id()), ib = model.anime().indexOf(b.id());
-        float[] u = FoldIn.userVector(model.model(), new int[]{ia, ib});
-        List<ScoredItem> expected = model.model().recommendForVector(u, 10, i -> i == ia || i == ib);
+        float[] u = model.model().recommendForNewUserByIndex(new int[]{ia, ib}, RecommendOptions.top(1)).userVector();
+        List<ScoredItem> expected = model.model().recommendForVector(u,
+                RecommendOptions.builder().k(10).exclude(i -> i == ia || i == ib).build());
         List<String[]> rows = tableRows(r);
         assertEquals(10, rows.size());
         for (int k = 0; k < 10; k++) {
@@ -304,7 +306,7 @@ class AnimeCommandsTest {
         ok("export", "--model", modelFile.toString(), "--out", out.toString());
         LightGCNModel m = model.model();
         byte[] items = Files.readAllBytes(out.resolve("items.npy"));
-        byte[] header = Npy.header(m.numItems(), m.dim());
+        byte[] header = npyHeader(m.numItems(), m.dim());
         assertEquals(header.length + 4L * m.numItems() * m.dim(), items.length);
         assertTrue(Arrays.equals(header, Arrays.copyOf(items, header.length)));
         // the first float, little-endian
@@ -316,6 +318,18 @@ class AnimeCommandsTest {
         assertEquals(m.numUsers(), ((List<?>) ids.get("users")).size());
         assertEquals(m.numItems(), ((List<?>) ids.get("titles")).size());
         assertEquals((double) model.anime().originalId(5), ((Number) ((List<?>) ids.get("anime")).get(5)).doubleValue());
+    }
+
+    /** The NumPy 1.0 header numpy.save writes for a float32 matrix: magic, version, length, dict padded to 64. */
+    private static byte[] npyHeader(int rows, int cols) {
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
+        int padded = (10 + dict.length() + 1 + 63) / 64 * 64;
+        String text = dict + " ".repeat(padded - 10 - dict.length() - 1) + "\n";
+        byte[] header = new byte[padded];
+        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) text.length(), (byte) (text.length() >> 8)};
+        System.arraycopy(magic, 0, header, 0, 10);
+        System.arraycopy(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, header, 10, text.length());
+        return header;
     }
 
     @Test

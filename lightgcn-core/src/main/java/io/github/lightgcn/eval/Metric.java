@@ -1,6 +1,9 @@
 package io.github.lightgcn.eval;
 
-/** A top-K ranking metric. Each is averaged over the users that have at least one relevant (test) item. */
+/**
+ * A top-K ranking metric. Each is computed per user from the user's top K (training items never listed, so never
+ * hits) and averaged over the users that have at least one relevant (held-out) item. Ranks count from 1.
+ */
 public enum Metric {
     /** Hits in the top K divided by the user's number of relevant items. */
     RECALL("recall"),
@@ -9,7 +12,14 @@ public enum Metric {
     /** DCG of the top K (gain 1 / log2(rank + 1)) over the ideal DCG of min(|relevant|, K) hits. */
     NDCG("ndcg"),
     /** 1 when the top K holds at least one relevant item, else 0. */
-    HIT_RATE("hit_rate");
+    HIT_RATE("hit_rate"),
+    /**
+     * Mean average precision: {@code (Σ_{hits at rank r ≤ K} precision@r) / min(|relevant|, K)}, where
+     * precision@r is the hits in the top r divided by r; 1 when the first min(|relevant|, K) ranks are all hits.
+     */
+    MAP("map"),
+    /** Mean reciprocal rank: 1 / (the rank of the first hit) when it is within K, else 0. */
+    MRR("mrr");
 
     private final String label;
 
@@ -18,9 +28,13 @@ public enum Metric {
     /** Short lower-case name used in logs and JSON, e.g. {@code ndcg}. */
     public String label() { return label; }
 
-    /** Parses a label ({@code recall}, {@code precision}, {@code ndcg}, {@code hit_rate}), case-insensitive. */
+    /**
+     * Parses a label ({@code recall}, {@code precision}, {@code ndcg}, {@code hit_rate}, {@code map}, {@code mrr}),
+     * case-insensitive.
+     */
     public static Metric fromLabel(String s) {
         for (Metric m : values()) if (m.label.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s)) return m;
-        throw new IllegalArgumentException("unknown metric '" + s + "': use recall, precision, ndcg or hit_rate");
+        throw new IllegalArgumentException("unknown metric '" + s + "': use recall, precision, ndcg, hit_rate, map "
+                + "or mrr");
     }
 }

@@ -58,6 +58,12 @@ public final class Metrics {
 
     public double hitRate(int k) { return get(Metric.HIT_RATE, k); }
 
+    /** {@link Metric#MAP} at k (NaN when read from a file written before MAP was measured). */
+    public double map(int k) { return get(Metric.MAP, k); }
+
+    /** {@link Metric#MRR} at k (NaN when read from a file written before MRR was measured). */
+    public double mrr(int k) { return get(Metric.MRR, k); }
+
     /** All values keyed {@code metric@k}, e.g. {@code recall@20}, in a stable order. */
     public Map<String, Double> asMap() {
         Map<String, Double> map = new LinkedHashMap<>();
@@ -65,7 +71,10 @@ public final class Metrics {
         return map;
     }
 
-    /** The inverse of {@link #asMap()} (users count unknown: 0). */
+    /**
+     * The inverse of {@link #asMap()} (users count unknown: 0). A map written before {@link Metric#MAP} and
+     * {@link Metric#MRR} existed lacks them: they read as NaN; any other missing value is an error.
+     */
     public static Metrics fromMap(Map<String, Double> map) {
         int[] ks = map.keySet().stream().mapToInt(key -> {
             int at = key.lastIndexOf('@');
@@ -76,6 +85,7 @@ public final class Metrics {
         for (int k = 0; k < ks.length; k++) {
             for (Metric m : Metric.values()) {
                 Double v = map.get(m.label() + "@" + ks[k]);
+                if (v == null && (m == Metric.MAP || m == Metric.MRR)) v = Double.NaN;
                 if (v == null) throw new IllegalArgumentException("missing " + m.label() + "@" + ks[k]);
                 values[m.ordinal()][k] = v;
             }
@@ -83,12 +93,21 @@ public final class Metrics {
         return new Metrics(ks, values, 0);
     }
 
-    /** One line, e.g. {@code recall@20=0.27029 precision@20=0.07573 ndcg@20=0.21015 hit_rate@20=0.71}. */
-    public String format() {
+    /** Every metric at every K on one line, e.g. {@code recall@20=0.27029 precision@20=0.07573 ...}. */
+    public String format() { return format(Metric.values()); }
+
+    /**
+     * The given metrics at every K on one line, in that order within each K, five decimals, e.g.
+     * {@code format(Metric.RECALL, Metric.NDCG)} gives {@code recall@20=0.27029 ndcg@20=0.21015}.
+     */
+    public String format(Metric... metrics) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, Double> e : asMap().entrySet()) {
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.5f", e.getValue()));
+        for (int k : ks) {
+            for (Metric m : metrics) {
+                if (!sb.isEmpty()) sb.append(' ');
+                sb.append(m.label()).append('@').append(k).append('=')
+                        .append(String.format(Locale.ROOT, "%.5f", get(m, k)));
+            }
         }
         return sb.toString();
     }

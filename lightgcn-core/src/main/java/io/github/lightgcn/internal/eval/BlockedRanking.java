@@ -16,13 +16,9 @@ import io.github.lightgcn.internal.simd.VectorizationProvider;
  * (score, then lower item id), so the lists are exactly those of scoring every item one by one, whatever the
  * block size or thread count.
  */
-final class BlockedRanking {
+final class BlockedRanking implements Ranking {
 
-    /** Receives one user's list; called from worker threads, each user once. */
-    interface Sink {
-        void accept(int user, int position, int[] topItems, int found);
-    }
-
+    private static final int[] NONE = {};
     private static final int TILE_BYTES = 128 * 1024; // an item tile, k-major; a few of them fit in L2
 
     private final Kernels kernels = VectorizationProvider.kernels();
@@ -31,6 +27,7 @@ final class BlockedRanking {
     private final Workers workers;
     private final int tileWidth, tiles;
     private final float[] tiled; // tiles × dim × tileWidth, item j of tile t at [t·dim·W + k·W + j]
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     BlockedRanking(EmbeddingScorer scorer, int maxK, int blockSize, Workers workers) {
         this.users = scorer.userTable();
@@ -61,24 +58,32 @@ final class BlockedRanking {
         });
     }
 
-    /** Ranks {@code userIds} (the position in that array is passed to the sink) with {@code mask}'s items left out. */
-    void rank(int[] userIds, InteractionGraph mask, Sink sink) {
+    @Override
+    public String method() { return "blocked SIMD ranking of embeddings"; }
+
+    @Override
+    public int maxK() { return maxK; }
+
+    /** Ranks {@code userIds} (the position in that array is passed to the sink). */
+    @Override
+    public void rank(int[] userIds, InteractionGraph mask, boolean[] excluded, Sink sink) {
         int n = userIds.length;
         int blocks = (n + blockSize - 1) / blockSize;
-        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
-        workers.run(blocks, b -> rankBlock(userIds, b * blockSize, Math.min(n, (b + 1) * blockSize), mask,
+        workers.run(blocks, b -> rankBlock(userIds, b * blockSize, Math.min(n, (b + 1) * blockSize), mask, excluded,
                 scratch.get(), sink));
     }
 
-    private void rankBlock(int[] userIds, int from, int to, InteractionGraph mask, Scratch s, Sink sink) {
+    private void rankBlock(int[] userIds, int from, int to, InteractionGraph mask, boolean[] excluded, Scratch s,
+                           Sink sink) {
         int count = to - from, groups = (count + 3) / 4;
-        int[] mOff = GraphArrays.userOffsets(mask), mIdx = GraphArrays.userItems(mask);
+        int[] mOff = mask == null ? null : GraphArrays.userOffsets(mask);
+        int[] mIdx = mask == null ? NONE : GraphArrays.userItems(mask);
         for (int r = 0; r < groups * 4; r++) { // user rows of the block, the last group padded with its last user
             int u = userIds[from + Math.min(r, count - 1)];
             System.arraycopy(users, u * dim, s.userRows, r * dim, dim);
             if (r < count) {
                 s.top[r].clear();
-                s.cursor[r] = mOff[u];
+                s.cursor[r] = mask == null ? 0 : mOff[u];
             }
         }
         for (int t = 0; t < tiles; t++) {
@@ -89,11 +94,12 @@ final class BlockedRanking {
                     int q = g * 4 + r, u = userIds[from + q];
                     TopK top = s.top[q];
                     int candidates = kernels.selectAtLeast(s.scores, r * tileWidth, valid, top.threshold(), s.index);
-                    int cursor = s.cursor[q], end = mOff[u + 1];
+                    int cursor = s.cursor[q], end = mask == null ? 0 : mOff[u + 1];
                     for (int c = 0; c < candidates; c++) {
                         int j = s.index[c], item = firstItem + j;
                         while (cursor < end && mIdx[cursor] < item) cursor++; // training items come in ascending order
                         if (cursor < end && mIdx[cursor] == item) continue;
+                        if (excluded != null && excluded[item]) continue;
                         top.offer(item, s.scores[r * tileWidth + j]);
                     }
                     s.cursor[q] = cursor;
@@ -101,8 +107,8 @@ final class BlockedRanking {
             }
         }
         for (int q = 0; q < count; q++) {
-            int found = s.top[q].drainBestFirst(s.topItems, null);
-            sink.accept(userIds[from + q], from + q, s.topItems, found);
+            int found = s.top[q].drainBestFirst(s.topItems, s.topScores);
+            sink.accept(userIds[from + q], from + q, s.topItems, s.topScores, found);
         }
     }
 
@@ -113,6 +119,7 @@ final class BlockedRanking {
         final TopK[] top = new TopK[blockSize];
         final int[] cursor = new int[blockSize];
         final int[] topItems = new int[maxK];
+        final float[] topScores = new float[maxK];
 
         Scratch() {
             for (int q = 0; q < blockSize; q++) top[q] = new TopK(maxK);

@@ -1,10 +1,9 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn;
 
-import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.graph.InteractionGraph;
 
 /**
- * An embedding for a user who is not in the training data, from the anime they like, without retraining: one
+ * The embedding of a user who is not in the training data, from the items they like, without retraining: one
  * LightGCN propagation hop from the liked items,
  * <pre>
  *   u = Σ_{i ∈ likes} e_i / sqrt(|likes| · d_i)
@@ -16,26 +15,28 @@ import io.github.lightgcn.graph.InteractionGraph;
  * {@code Σ_{i ∈ N(u)} e_i / sqrt(|N(u)| · |N(i)|)}, the symmetric normalisation of the graph; a new user is a new
  * node whose neighbours are the liked items, so this is the hop the model itself would take, with the trained
  * final item embeddings (which already hold the items' own neighbourhoods) in place of ego embeddings. The
- * {@code 1/sqrt(d_i)} factor makes a like of a niche anime count more than a like of an anime everybody watched,
- * which is what keeps the result from collapsing onto the most popular shows; the {@code 1/sqrt(|likes|)}
- * factor does not change the ranking, only keeps scores on the scale of trained users. Nothing is fitted, so it
- * is instant and deterministic; the price is that the new user's taste is only what the liked items' embeddings
- * share (no second-order signal from other users beyond what the item embeddings already carry).
+ * {@code 1/sqrt(d_i)} factor makes a like of a niche item count more than a like of an item everybody has, which
+ * keeps the result from collapsing onto the most popular items; the {@code 1/sqrt(|likes|)} factor does not change
+ * the ranking, it only keeps scores on the scale of trained users. Nothing is fitted, so it is instant and
+ * deterministic; the price is that the new user's taste is only what the liked items' embeddings share.
  */
 final class FoldIn {
 
     private FoldIn() {}
 
-    /** The folded-in user vector for the liked item indices (distinct, each in range). */
+    /**
+     * The folded-in vector for liked item indexes (distinct, in range, at least one), summed in the order given:
+     * each term is {@code (float) (w · e_i[k])} with {@code w} in double, added into a float vector.
+     */
     static float[] userVector(LightGCNModel model, int[] likedItems) {
-        if (likedItems.length == 0) throw new IllegalArgumentException("at least one liked anime is needed");
+        if (likedItems.length == 0) throw new IllegalArgumentException("likedItems must name at least one item");
         InteractionGraph train = model.trainGraph();
         int d = model.dim();
+        float[] items = model.itemTable();
         float[] u = new float[d];
         for (int item : likedItems) {
-            float[] e = model.itemEmbedding(item);
             double w = 1 / Math.sqrt((double) likedItems.length * Math.max(1, train.itemDegree(item)));
-            for (int k = 0; k < d; k++) u[k] += (float) (w * e[k]);
+            for (int k = 0; k < d; k++) u[k] += (float) (w * items[item * d + k]);
         }
         return u;
     }

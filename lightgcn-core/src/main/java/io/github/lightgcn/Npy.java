@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn;
 
-import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.graph.InteractionGraph;
 import org.junit.jupiter.api.Test;
 
