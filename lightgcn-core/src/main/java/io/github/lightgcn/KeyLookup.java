@@ -17,7 +17,7 @@ final class KeyLookup {
         List<String> unknown = new ArrayList<>();
         int p = 0;
         for (String key : keys) if ((out[p++] = index.indexOf(key)) < 0) unknown.add(key);
-        if (!unknown.isEmpty()) throw new UnknownKeyException("item", unknown, index.size(), "");
+        if (!unknown.isEmpty()) throw new UnknownKeyException("liked item", unknown, UnknownKeyException.count(index.size(), "item"), "");
         return out;
     }
 
@@ -26,35 +26,35 @@ final class KeyLookup {
         int[] out = new int[keys.length];
         List<String> unknown = new ArrayList<>();
         for (int p = 0; p < keys.length; p++) if ((out[p] = index.indexOf(keys[p])) < 0) unknown.add(Long.toString(keys[p]));
-        if (!unknown.isEmpty()) throw new UnknownKeyException("item", unknown, index.size(), "");
+        if (!unknown.isEmpty()) throw new UnknownKeyException("liked item", unknown, UnknownKeyException.count(index.size(), "item"), "");
         return out;
     }
 
     /** One item's index, or an {@link UnknownKeyException}. */
     static int item(KeyIndex index, String key) {
         int i = index.indexOf(key);
-        if (i < 0) throw new UnknownKeyException("item", List.of(key), index.size(), "");
+        if (i < 0) throw new UnknownKeyException("item", List.of(key), UnknownKeyException.count(index.size(), "item"), "");
         return i;
     }
 
     /** One item's index, or an {@link UnknownKeyException}. */
     static int item(KeyIndex index, long key) {
         int i = index.indexOf(key);
-        if (i < 0) throw new UnknownKeyException("item", List.of(Long.toString(key)), index.size(), "");
+        if (i < 0) throw new UnknownKeyException("item", List.of(Long.toString(key)), UnknownKeyException.count(index.size(), "item"), "");
         return i;
     }
 
     /** One user's index for a similarity query, or an {@link UnknownKeyException}. */
     static int user(KeyIndex index, long key) {
         int i = index.indexOf(key);
-        if (i < 0) throw new UnknownKeyException("user", List.of(Long.toString(key)), index.size(), "");
+        if (i < 0) throw new UnknownKeyException("user", List.of(Long.toString(key)), UnknownKeyException.count(index.size(), "user"), "");
         return i;
     }
 
     /** One user's index for a similarity query (no cold start there), or an {@link UnknownKeyException}. */
     static int user(KeyIndex index, String key) {
         int i = index.indexOf(key);
-        if (i < 0) throw new UnknownKeyException("user", List.of(key), index.size(), "");
+        if (i < 0) throw new UnknownKeyException("user", List.of(key), UnknownKeyException.count(index.size(), "user"), "");
         return i;
     }
 

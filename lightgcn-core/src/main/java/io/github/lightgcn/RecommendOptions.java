@@ -113,7 +113,7 @@ public final class RecommendOptions {
         } else {
             return null;
         }
-        if (!unknown.isEmpty()) throw new UnknownKeyException("candidate item", unknown, items.size(), "");
+        if (!unknown.isEmpty()) throw new UnknownKeyException("candidate item", unknown, UnknownKeyException.count(items.size(), "item"), "");
         return Arrays.stream(indexes).sorted().distinct().toArray();
     }
 
@@ -152,8 +152,9 @@ public final class RecommendOptions {
 
         /**
          * Items never recommended, by index: {@code exclude.test(item)} true leaves the item out (e.g. a genre or an
-         * out-of-stock filter; {@code model.itemKeys()} turns an index into a key). It must be a pure function of
-         * the index, safe to call from several threads: a batch evaluates it once per item. Null: no filter.
+         * out-of-stock filter; {@code model.itemKeys()} turns an index into a key). Called on the requesting
+         * thread; it must be a pure function of the index, since a batch evaluates it once per item for all its
+         * users. Null: no filter.
          */
         public Builder exclude(IntPredicate exclude) {
             this.exclude = exclude;

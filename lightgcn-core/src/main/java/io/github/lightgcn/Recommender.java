@@ -57,7 +57,8 @@ final class Recommender {
     }
 
     static UnknownKeyException unknownUsers(LightGCNModel m, List<String> keys) {
-        return new UnknownKeyException("user", keys, m.numUsers(), "for users outside the training data use "
+        return new UnknownKeyException("user", keys, UnknownKeyException.count(m.numUsers(), "user"), "for users "
+                + "outside the training data use "
                 + "ColdStartStrategy.POPULARITY, or recommendForNewUser with the items they like");
     }
 

@@ -8,30 +8,34 @@ import java.util.List;
  */
 public final class UnknownKeyException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
     private static final int NAMED = 20;
 
-    private final List<String> keys; // List.copyOf: immutable and serializable
+    private final String[] keys;
 
     /**
-     * @param what  what the keys should name, e.g. {@code "user"} or {@code "item"}
+     * @param what  what the keys should name, e.g. {@code "user"} or {@code "liked item"}
      * @param keys  the unknown keys, as given (long keys in decimal)
-     * @param known how many keys of that kind the model holds
+     * @param holds what the model holds instead, e.g. {@code "40 users"}
      * @param hint  what to do instead, appended to the message (may be empty)
      */
-    UnknownKeyException(String what, List<String> keys, int known, String hint) {
-        super(message(what, keys, known, hint));
-        this.keys = List.copyOf(keys);
+    UnknownKeyException(String what, List<String> keys, String holds, String hint) {
+        super(message(what, keys, holds, hint));
+        this.keys = keys.toArray(new String[0]);
     }
 
-    private static String message(String what, List<String> keys, int known, String hint) {
+    /** {@code n users} or {@code 1 user}. */
+    static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    private static String message(String what, List<String> keys, String holds, String hint) {
         StringBuilder sb = new StringBuilder(keys.size() == 1 ? "unknown " + what + " key " : "unknown " + what
                 + " keys (" + keys.size() + "): ");
         for (int i = 0; i < Math.min(NAMED, keys.size()); i++) sb.append(i == 0 ? "'" : ", '").append(keys.get(i)).append("'");
         if (keys.size() > NAMED) sb.append(", ...");
-        sb.append(": the model holds ").append(known).append(' ').append(what).append(known == 1 ? "" : "s");
+        sb.append(": the model holds ").append(holds);
         return hint.isEmpty() ? sb.toString() : sb.append("; ").append(hint).toString();
     }
 
     /** The unknown keys, as given. */
-    public List<String> keys() { return keys; }
+    public List<String> keys() { return List.of(keys); }
 }

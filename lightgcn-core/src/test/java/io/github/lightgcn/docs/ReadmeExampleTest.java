@@ -57,6 +57,11 @@ class ReadmeExampleTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(3, printed.lines().filter(l -> l.startsWith("user 0 -> item ")).count(), printed);
         assertTrue(printed.contains("reloaded: 4 users x 5 items"), printed);
+        // the new user's list leaves the liked items out; the batch hands out every user once, in order
+        assertTrue(printed.lines().anyMatch(l -> l.matches("likes 2, 3 -> [014]")), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.matches("like item 4: [0-3]")), printed);
+        assertEquals(java.util.List.of("batch 0 -> 2", "batch 1 -> 2", "batch 2 -> 2", "batch 3 -> 2"),
+                printed.lines().filter(l -> l.startsWith("batch ")).toList(), printed);
         // user 0 trained on items 0 and 1: neither may be recommended
         assertFalse(printed.contains("item 0 score") || printed.contains("item 1 score"), printed);
     }

@@ -129,4 +129,64 @@ class EvaluatorTest {
         }
         assertEquals(a.asMap(), b.asMap());
     }
+
+    @Test
+    void mapAndMrrByHand() {
+        // one user, ranking 0 > 1 > 2 > 3 > 4 > 5, relevant {0, 2, 4, 5}
+        float[][] s = {{6, 5, 4, 3, 2, 1}};
+        InteractionGraph test = InteractionGraph.fromPairs(1, 6, new int[]{0, 0, 0, 0}, new int[]{0, 2, 4, 5});
+        Metrics m = evaluate(s, InteractionGraph.empty(1, 6), test, 1, 2, 3, 6);
+        // K = 1: hit at rank 1: precision@1 = 1, over min(4, 1) = 1
+        assertEquals(1.0, m.map(1), EPS);
+        assertEquals(1.0, m.mrr(1), EPS);
+        // K = 2: the hit at rank 1 only: 1 / min(4, 2)
+        assertEquals(0.5, m.map(2), EPS);
+        // K = 3: hits at ranks 1 and 3: (1 + 2/3) / min(4, 3)
+        assertEquals((1 + 2.0 / 3) / 3, m.map(3), EPS);
+        assertEquals(1.0, m.mrr(3), EPS);
+        // K = 6: hits at ranks 1, 3, 5, 6: (1 + 2/3 + 3/5 + 4/6) / min(4, 6)
+        assertEquals((1 + 2.0 / 3 + 3.0 / 5 + 4.0 / 6) / 4, m.map(6), EPS);
+    }
+
+    @Test
+    void mapAndMrrAfterMaskingAndAveragedOverUsers() {
+        // user 0: item 0 (best) is a training item, so the ranking is 2 > 3 > 1; relevant {1}: first hit at rank 3
+        // user 1: ranking 3 > 2 > 1 > 0; relevant {2, 0}: hits at ranks 2 and 4
+        float[][] s = {{9, 1, 8, 2}, {1, 2, 3, 4}};
+        InteractionGraph train = InteractionGraph.fromPairs(2, 4, new int[]{0}, new int[]{0});
+        InteractionGraph test = InteractionGraph.fromPairs(2, 4, new int[]{0, 1, 1}, new int[]{1, 2, 0});
+        Metrics m = evaluate(s, train, test, 2, 3, 4);
+        // K = 2: user 0 no hit (0); user 1 hit at 2: (1/2) / min(2, 2) = 1/4; MRR 0 and 1/2
+        assertEquals((0 + 0.25) / 2, m.map(2), EPS);
+        assertEquals((0 + 0.5) / 2, m.mrr(2), EPS);
+        // K = 3: user 0 hit at 3: (1/3) / min(1, 3); user 1 still 1/4; MRR 1/3 and 1/2
+        assertEquals((1.0 / 3 + 0.25) / 2, m.map(3), EPS);
+        assertEquals((1.0 / 3 + 0.5) / 2, m.mrr(3), EPS);
+        // K = 4: user 1 (1/2 + 2/4) / min(2, 4) = 1/2
+        assertEquals((1.0 / 3 + 0.5) / 2, m.map(4), EPS);
+        assertEquals(2, m.numUsers());
+    }
+
+    @Test
+    void theListenerHearsIncreasingCountsOneAtATimeUpToTheTotal() {
+        java.util.Random r = new java.util.Random(3);
+        int users = 101, items = 20;
+        float[][] s = new float[users][items];
+        for (float[] row : s) for (int i = 0; i < items; i++) row[i] = r.nextFloat();
+        InteractionGraph test = io.github.lightgcn.testing.Graphs.random(users, items, 0.2, 5);
+        java.util.List<Integer> heard = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        try (Workers w = new Workers(3)) {
+            new Evaluator(new int[]{5}, 4, w).evaluate(fixed(s), InteractionGraph.empty(users, items), test,
+                    (done, total) -> {
+                        assertEquals(1, inside.incrementAndGet(), "two calls at once");
+                        assertEquals(test.activeUsers(), total);
+                        heard.add(done);
+                        inside.decrementAndGet();
+                    });
+        }
+        assertFalse(heard.isEmpty());
+        for (int i = 1; i < heard.size(); i++) assertTrue(heard.get(i) > heard.get(i - 1), heard.toString());
+        assertEquals(test.activeUsers(), (int) heard.getLast());
+    }
 }
