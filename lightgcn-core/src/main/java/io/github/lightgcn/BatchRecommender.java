@@ -58,6 +58,7 @@ final class BatchRecommender {
         int k = Math.min(o.k(), Math.max(1, m.numItems()));
         List<ScoredItem> popular = null;
         for (int u : users) if (u < 0 && popular == null) popular = Recommender.popular(m, o);
+        if (users.length == 0) return;
         if (m.numItems() == 0) {
             for (int p = 0; p < users.length; p++) consumer.accept(new UserRecommendations(users[p], keyOf.apply(p), List.of()));
             return;

@@ -14,8 +14,10 @@ public enum Metric {
     /** 1 when the top K holds at least one relevant item, else 0. */
     HIT_RATE("hit_rate"),
     /**
-     * Mean average precision: {@code (Σ_{hits at rank r ≤ K} precision@r) / min(|relevant|, K)}, where
-     * precision@r is the hits in the top r divided by r; 1 when the first min(|relevant|, K) ranks are all hits.
+     * Mean average precision at K: the mean over users of
+     * {@code (Σ_{each hit at a rank r ≤ K} precision@r) / min(|relevant|, K)}, where precision@r is the number of
+     * hits in the top r divided by r. A user's value is 1 when the first min(|relevant|, K) ranks are all hits and
+     * 0 when the top K holds no hit.
      */
     MAP("map"),
     /** Mean reciprocal rank: 1 / (the rank of the first hit) when it is within K, else 0. */

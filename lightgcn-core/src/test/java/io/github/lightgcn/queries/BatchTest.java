@@ -105,6 +105,12 @@ class BatchTest {
     }
 
     @Test
+    void anEmptyListHandsOutNothing() {
+        TIED.recommendForUsersByIndex(new int[0], RecommendOptions.top(3), r -> fail("called for " + r));
+        TIED.recommendForUsers(List.of(), RecommendOptions.top(3), r -> fail("called for " + r));
+    }
+
+    @Test
     void listsAreUnmodifiable() {
         List<UserRecommendations> got = new ArrayList<>();
         TIED.recommendForUsersByIndex(new int[]{0}, RecommendOptions.top(3), got::add);

@@ -10,7 +10,8 @@ import io.github.lightgcn.internal.simd.VectorizationProvider;
  * Top-K of every listed user over all items by dot product, without materialising a score matrix: users in blocks
  * (one block per task, blocks in parallel), items in k-major tiles that stay in L2 while a whole block of users is
  * scored against them, four users at a time by a SIMD kernel into an L1-sized buffer; a vector filter keeps only
- * scores that could enter the user's bounded heap, and training items are skipped with a per-user cursor.
+ * scores that could enter the user's bounded heap, training items are skipped with a per-user cursor and items
+ * excluded for everyone (a batch's filter) by a flag per item.
  *
  * <p>Each score is the sequential-order float dot product ({@code VectorOps.dot}) and the heap's order is total
  * (score, then lower item id), so the lists are exactly those of scoring every item one by one, whatever the
