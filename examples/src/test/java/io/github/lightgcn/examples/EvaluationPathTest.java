@@ -1,7 +1,7 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.io.mal.GeneratedData;
-import io.github.lightgcn.io.mal.MalGenerator;
+import io.github.lightgcn.io.mal.generator.GeneratedData;
+import io.github.lightgcn.io.mal.generator.MalGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
