@@ -60,7 +60,9 @@ final class BatchRecommender {
         for (int u : users) if (u < 0 && popular == null) popular = Recommender.popular(m, o);
         if (users.length == 0) return;
         if (m.numItems() == 0) {
-            for (int p = 0; p < users.length; p++) consumer.accept(new UserRecommendations(users[p], keyOf.apply(p), List.of()));
+            for (int p = 0; p < users.length; p++) {
+                consumer.accept(new UserRecommendations(users[p], keyOf.apply(p), List.of()));
+            }
             return;
         }
         boolean[] excluded = excludedItems(m, o);

@@ -113,7 +113,7 @@ public final class RecommendOptions {
         } else {
             return null;
         }
-        if (!unknown.isEmpty()) throw new UnknownKeyException("candidate item", unknown, UnknownKeyException.count(items.size(), "item"), "");
+        if (!unknown.isEmpty()) throw KeyLookup.unknown("candidate item", unknown, items, "item");
         return Arrays.stream(indexes).sorted().distinct().toArray();
     }
 
@@ -201,10 +201,10 @@ public final class RecommendOptions {
             return this;
         }
 
-        /** Worker threads of a batch request, in [1, 4096]; all cores by default. */
+        /** Worker threads of a batch request, in [1, 1024]; all cores by default. */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 4096) {
-                throw new IllegalArgumentException("threads must be in [1, 4096], got " + threads);
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
             }
             this.threads = threads;
             return this;

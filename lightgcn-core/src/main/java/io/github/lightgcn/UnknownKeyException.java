@@ -30,7 +30,9 @@ public final class UnknownKeyException extends IllegalArgumentException {
     private static String message(String what, List<String> keys, String holds, String hint) {
         StringBuilder sb = new StringBuilder(keys.size() == 1 ? "unknown " + what + " key " : "unknown " + what
                 + " keys (" + keys.size() + "): ");
-        for (int i = 0; i < Math.min(NAMED, keys.size()); i++) sb.append(i == 0 ? "'" : ", '").append(keys.get(i)).append("'");
+        for (int i = 0; i < Math.min(NAMED, keys.size()); i++) {
+            sb.append(i == 0 ? "'" : ", '").append(keys.get(i)).append("'");
+        }
         if (keys.size() > NAMED) sb.append(", ...");
         sb.append(": the model holds ").append(holds);
         return hint.isEmpty() ? sb.toString() : sb.append("; ").append(hint).toString();

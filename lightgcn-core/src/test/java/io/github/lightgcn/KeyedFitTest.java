@@ -52,7 +52,8 @@ class KeyedFitTest {
         LightGCNModel loaded = LightGCNModel.load(file);
         assertEquals(keyed.userKeys(), loaded.userKeys());
         assertEquals(keyed.itemKeys(), loaded.itemKeys());
-        assertEquals(keyed.recommend(7, 5), loaded.recommend(7, 5));
+        assertEquals(keyed.recommendByIndex(7, RecommendOptions.top(5)),
+                loaded.recommendByIndex(7, RecommendOptions.top(5)));
         assertEquals(keyed.provenance(), loaded.provenance());
     }
 

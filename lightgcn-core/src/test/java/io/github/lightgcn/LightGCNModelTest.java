@@ -27,7 +27,7 @@ class LightGCNModelTest {
     @Test
     void recommendExcludesTrainingItemsAndIsSortedByScore() {
         for (int u = 0; u < model.numUsers(); u++) {
-            List<ScoredItem> recs = model.recommend(u, 10);
+            List<ScoredItem> recs = model.recommendByIndex(u, RecommendOptions.top(10));
             assertEquals(10, recs.size());
             for (int r = 0; r < recs.size(); r++) {
                 ScoredItem s = recs.get(r);
@@ -51,7 +51,7 @@ class LightGCNModelTest {
                 .build());
         assertEquals(5, recs.size());
         for (ScoredItem s : recs) assertEquals(1, s.item() % 2);
-        assertTrue(model.recommend(0, 1000).size() < model.numItems());
+        assertTrue(model.recommendByIndex(0, RecommendOptions.top(1000)).size() < model.numItems());
     }
 
     @Test
@@ -63,7 +63,8 @@ class LightGCNModelTest {
         assertArrayEquals(model.itemEmbeddings(), loaded.itemEmbeddings(), 0f);
         assertEquals(model.provenance(), loaded.provenance());
         assertEquals(model.trainGraph().fingerprint(), loaded.trainGraph().fingerprint());
-        assertEquals(model.recommend(3, 7), loaded.recommend(3, 7));
+        assertEquals(model.recommendByIndex(3, RecommendOptions.top(7)),
+                loaded.recommendByIndex(3, RecommendOptions.top(7)));
         assertEquals(Map.of(), Files.list(dir).filter(p -> p.toString().endsWith(".tmp"))
                 .collect(java.util.stream.Collectors.toMap(p -> p, p -> p)), "no temporary file left");
     }
@@ -119,7 +120,7 @@ class LightGCNModelTest {
     @Test
     void concurrentRecommendCallsGiveTheSingleThreadedAnswers() throws Exception {
         List<List<ScoredItem>> expected = new java.util.ArrayList<>();
-        for (int u = 0; u < model.numUsers(); u++) expected.add(model.recommend(u, 10));
+        for (int u = 0; u < model.numUsers(); u++) expected.add(model.recommendByIndex(u, RecommendOptions.top(10)));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Integer>> futures = new java.util.ArrayList<>();
@@ -130,7 +131,7 @@ class LightGCNModelTest {
                     int mismatches = 0;
                     for (int call = 0; call < 10_000; call++) {
                         int u = r.nextInt(model.numUsers());
-                        if (!model.recommend(u, 10).equals(expected.get(u))) mismatches++;
+                        if (!model.recommendByIndex(u, RecommendOptions.top(10)).equals(expected.get(u))) mismatches++;
                     }
                     return mismatches;
                 }));
@@ -146,7 +147,7 @@ class LightGCNModelTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> model.recommendByIndex(model.numUsers(), RecommendOptions.top(5)));
         assertTrue(e.getMessage().contains("out of range"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> model.recommend(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> model.recommendByIndex(0, RecommendOptions.top(0)));
         assertThrows(IllegalArgumentException.class, () -> model.score(0, -1));
     }
 }

@@ -64,10 +64,10 @@ public final class EvaluationOptions {
             return this;
         }
 
-        /** Worker threads, in [1, 4096]. */
+        /** Worker threads, in [1, 1024]. */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 4096) {
-                throw new IllegalArgumentException("threads must be in [1, 4096], got " + threads);
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
             }
             this.threads = threads;
             return this;

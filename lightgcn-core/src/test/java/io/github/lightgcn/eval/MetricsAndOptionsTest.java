@@ -43,7 +43,8 @@ class MetricsAndOptionsTest {
         assertEquals(0.5, m.ndcg(20));
         assertTrue(Double.isNaN(m.map(20)) && Double.isNaN(m.mrr(20)));
         old.remove("ndcg@20");
-        assertEquals("missing ndcg@20", assertThrows(IllegalArgumentException.class, () -> Metrics.fromMap(old)).getMessage());
+        assertEquals("missing ndcg@20",
+                assertThrows(IllegalArgumentException.class, () -> Metrics.fromMap(old)).getMessage());
         assertEquals(sample().asMap(), Metrics.fromMap(sample().asMap()).asMap());
     }
 
@@ -59,7 +60,7 @@ class MetricsAndOptionsTest {
                 () -> EvaluationOptions.atK(0, 5)).getMessage());
         assertEquals("ks must hold at least one K", assertThrows(IllegalArgumentException.class,
                 () -> EvaluationOptions.atK()).getMessage());
-        assertEquals("threads must be in [1, 4096], got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("threads must be in [1, 1024], got 0", assertThrows(IllegalArgumentException.class,
                 () -> EvaluationOptions.builder().threads(0)).getMessage());
         assertEquals("blockSize must be in [1, 65536], got 0", assertThrows(IllegalArgumentException.class,
                 () -> EvaluationOptions.builder().blockSize(0)).getMessage());

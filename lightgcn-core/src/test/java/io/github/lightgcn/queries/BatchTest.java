@@ -87,7 +87,8 @@ class BatchTest {
         assertEquals(got.get(1).items(), byLong.get(1).items());
         List<UserRecommendations> byIndex = new ArrayList<>();
         TIED.recommendForUsersByIndex(new int[]{3, 7}, popular, byIndex::add);
-        assertEquals(List.of(got.get(2).items(), got.get(0).items()), byIndex.stream().map(UserRecommendations::items).toList());
+        assertEquals(List.of(got.get(2).items(), got.get(0).items()),
+                byIndex.stream().map(UserRecommendations::items).toList());
     }
 
     @Test
@@ -98,7 +99,8 @@ class BatchTest {
         assertEquals(List.of("a", "b"), e.keys());
         assertTrue(e.getMessage().startsWith("unknown user keys (2): 'a', 'b': the model holds 300 users"), e.getMessage());
         assertTrue(got.isEmpty(), "nothing handed out");
-        assertThrows(UnknownKeyException.class, () -> TIED.recommendForUsers(new long[]{300}, RecommendOptions.top(3), got::add));
+        assertThrows(UnknownKeyException.class,
+                () -> TIED.recommendForUsers(new long[]{300}, RecommendOptions.top(3), got::add));
         assertEquals("user 300 is out of range [0, 300)", assertThrows(IllegalArgumentException.class,
                 () -> TIED.recommendForUsersByIndex(new int[]{0, 300}, RecommendOptions.top(3), got::add)).getMessage());
         assertTrue(got.isEmpty());

@@ -45,6 +45,8 @@ class KeyedQueriesTest {
                 KeyedInteractions.of(m.trainGraph(), users, items), Map.of());
     }
 
+    static List<Integer> items(List<ScoredItem> list) { return list.stream().map(ScoredItem::item).toList(); }
+
     @Test
     void recommendByKeyIsTheIndexAnswerWithKeys() {
         RecommendOptions o = RecommendOptions.top(6);
@@ -73,10 +75,9 @@ class KeyedQueriesTest {
     @Test
     void newUsersSimilarItemsAndBatchesByKey() {
         RecommendOptions o = RecommendOptions.top(5);
-        assertEquals(INDEXED.recommendForNewUserByIndex(new int[]{3, 8}, o).items().stream().map(ScoredItem::item).toList(),
-                STRINGS.recommendForNewUser(List.of("item-D", "item-I"), o).items().stream().map(ScoredItem::item).toList());
-        assertEquals(STRINGS.recommendForNewUser(List.of("item-D", "item-I"), o).items().stream().map(ScoredItem::item).toList(),
-                LONGS.recommendForNewUser(new long[]{5003, 5008}, o).items().stream().map(ScoredItem::item).toList());
+        List<Integer> expected = items(INDEXED.recommendForNewUserByIndex(new int[]{3, 8}, o).items());
+        assertEquals(expected, items(STRINGS.recommendForNewUser(List.of("item-D", "item-I"), o).items()));
+        assertEquals(expected, items(LONGS.recommendForNewUser(new long[]{5003, 5008}, o).items()));
         assertEquals(List.of("zzz", "nope"), assertThrows(UnknownKeyException.class,
                 () -> STRINGS.recommendForNewUser(List.of("item-A", "zzz", "nope"), o)).keys());
         assertEquals(INDEXED.similarItemsByIndex(4, SimilarOptions.top(3)).stream().map(ScoredItem::item).toList(),

@@ -81,13 +81,14 @@ class SimilarTest {
     void usersRankByCosineWithoutThemselves() {
         for (int user = 0; user < MODEL.numUsers(); user++) {
             List<int[]> expected = oracle(MODEL.userEmbeddings(), MODEL.numUsers(), MODEL.dim(), user, 4, i -> i != 3);
-            List<ScoredUser> got = MODEL.similarUsersByIndex(user, SimilarOptions.builder().k(4).exclude(i -> i == 3).build());
+            SimilarOptions o = SimilarOptions.builder().k(4).exclude(i -> i == 3).build();
+            List<ScoredUser> got = MODEL.similarUsersByIndex(user, o);
             assertEquals(expected.size(), got.size());
             for (int r = 0; r < got.size(); r++) {
                 assertArrayEquals(expected.get(r), new int[]{got.get(r).user(), Float.floatToIntBits(got.get(r).score())});
                 assertEquals(Integer.toString(got.get(r).user()), got.get(r).key());
             }
-            assertEquals(got, MODEL.similarUsers(Integer.toString(user), SimilarOptions.builder().k(4).exclude(i -> i == 3).build()));
+            assertEquals(got, MODEL.similarUsers(Integer.toString(user), o));
         }
         assertEquals(MODEL.similarUsersByIndex(2, SimilarOptions.top(3)), MODEL.similarUsers(2L, SimilarOptions.top(3)));
     }

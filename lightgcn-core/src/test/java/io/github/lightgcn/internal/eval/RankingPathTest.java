@@ -82,7 +82,9 @@ class RankingPathTest {
             public int numItems() { return embeddings.numItems(); }
 
             @Override
-            public void scoreBlock(int[] users, int from, int to, float[] out) { embeddings.scoreBlock(users, from, to, out); }
+            public void scoreBlock(int[] users, int from, int to, float[] out) {
+                embeddings.scoreBlock(users, from, to, out);
+            }
         };
         InteractionGraph test = InteractionGraph.fromPairs(2, 3, new int[]{0, 1}, new int[]{1, 2});
         try (Workers w = new Workers(1)) {
@@ -106,11 +108,14 @@ class RankingPathTest {
                 public int numItems() { return popularity.numItems(); }
 
                 @Override
-                public void scoreBlock(int[] users, int from, int to, float[] out) { popularity.scoreBlock(users, from, to, out); }
+                public void scoreBlock(int[] users, int from, int to, float[] out) {
+                    popularity.scoreBlock(users, from, to, out);
+                }
             };
             try (Workers w = new Workers(2)) {
                 Evaluator evaluator = new Evaluator(new int[]{1, 5, 20, 100}, 7, w);
-                assertEquals(evaluator.evaluate(dense, train, test).asMap(), evaluator.evaluate(popularity, train, test).asMap());
+                assertEquals(evaluator.evaluate(dense, train, test).asMap(),
+                        evaluator.evaluate(popularity, train, test).asMap());
                 int[] users = java.util.stream.IntStream.range(0, 200).toArray();
                 boolean[] excluded = new boolean[popularity.numItems()];
                 for (int i = 0; i < excluded.length; i += 3) excluded[i] = true;
