@@ -355,10 +355,15 @@ public final class LightGCNModel {
 
     /**
      * Writes the model (embeddings, training graph, keys, provenance, attachments) to one checksummed file,
-     * atomically: a crash during the save leaves any previous file intact.
+     * atomically: a crash during the save leaves any previous file intact. A {@code path} that is a symbolic link is
+     * written through (the file it points to is replaced, the link stays); one that is a folder, device, pipe or
+     * socket is refused. The file gets the permissions of the file it replaces, else the default ones (umask).
+     *
+     * @return the file written: {@code path}, or the file its symbolic link points to
+     * @throws IOException naming {@code path} when it cannot be written (e.g. it is a folder, or the disk is full)
      */
-    public void save(Path path) throws IOException {
-        ModelFile.write(path, new ModelFile.Contents(dim, userEmbeddings, itemEmbeddings, trainGraph, userKeys,
+    public Path save(Path path) throws IOException {
+        return ModelFile.write(path, new ModelFile.Contents(dim, userEmbeddings, itemEmbeddings, trainGraph, userKeys,
                 itemKeys, provenance, attachments));
     }
 

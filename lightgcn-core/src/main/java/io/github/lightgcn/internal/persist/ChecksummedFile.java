@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
@@ -41,11 +43,14 @@ public final class ChecksummedFile {
     /**
      * Starts writing {@code target} (of the current layout, version 2 or later): the data goes to a temporary file
      * in the same folder, which {@link ChecksummedOutput#commit()} flushes to disk and renames over the target, so a crash or
-     * kill during a save leaves the previous file intact.
+     * kill during a save leaves the previous file intact. {@link SaveTarget} decides where the file goes: through a
+     * symbolic link, never over a folder or a device; every error names the target.
+     *
+     * @param what a description for messages, e.g. "lightgcn model"
      */
-    public static ChecksummedOutput create(Path target, String magic, int version) throws IOException {
+    public static ChecksummedOutput create(Path target, String magic, int version, String what) throws IOException {
         if (version < 2) throw new IllegalArgumentException("version must be >= 2 (1 is the old layout), got " + version);
-        return new ChecksummedOutput(target, magicBytes(magic), version);
+        return new ChecksummedOutput(target, what, magicBytes(magic), version);
     }
 
     static byte[] magicBytes(String magic) {
@@ -63,6 +68,7 @@ public final class ChecksummedFile {
      */
     public static ChecksummedInput open(Path path, String magic, int minVersion, int maxVersion, String what)
             throws IOException {
+        requireRegularFile(path, what);
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
             long size = channel.size();
@@ -83,6 +89,7 @@ public final class ChecksummedFile {
      */
     public static Header readStart(Path path, String magic, int minVersion, int maxVersion, String what,
                                    int payloadBytes) throws IOException {
+        requireRegularFile(path, what);
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             int version = checkHeader(path, channel, size, magic, minVersion, maxVersion, what);
@@ -91,6 +98,18 @@ public final class ChecksummedFile {
             readFully(channel, head, start);
             if (head.hasRemaining()) throw new IOException(path + ": " + what + " file is truncated");
             return new Header(version, head.flip());
+        }
+    }
+
+    /**
+     * A folder, device, pipe or socket is refused before it is opened: a pipe would block the open, and a device
+     * such as {@code /dev/zero} has no size to check the file's declared lengths against.
+     */
+    private static void requireRegularFile(Path path, String what) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class); // NoSuchFileException naming it
+        if (!a.isRegularFile()) {
+            throw new IOException(path + ": not a " + what + " file: it is " + SaveTarget.kind(path, a)
+                    + ", not a regular file");
         }
     }
 

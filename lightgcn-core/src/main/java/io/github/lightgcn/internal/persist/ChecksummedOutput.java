@@ -8,37 +8,32 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
  * Sequential writer of a {@link ChecksummedFile}'s payload: the bytes go through a buffer into a temporary file
  * while their count and CRC32C accumulate; {@link #commit()} appends the footer, syncs, and renames the file over
- * the target. {@link #close()} without a commit discards the temporary file. Not thread-safe.
+ * the target. {@link #close()} without a commit discards the temporary file. Where the file goes, and what is
+ * refused, is {@link SaveTarget}'s: a write error names the target. Not thread-safe.
  */
 public final class ChecksummedOutput implements Closeable {
 
     private static final int BUFFER = 1 << 16;
 
-    private final Path target;
-    private final Path tmp;
+    private final SaveTarget target;
+    private final SaveTarget.Temp tmp;
     private final FileChannel channel;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.BIG_ENDIAN);
     private long flushed;
     private boolean committed;
 
-    ChecksummedOutput(Path target, byte[] magic, int version) throws IOException {
-        this.target = target;
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    ChecksummedOutput(Path target, String what, byte[] magic, int version) throws IOException {
+        this.target = SaveTarget.of(target, what);
+        this.tmp = this.target.createTemp();
+        this.channel = tmp.channel;
         buf.put(magic).putInt(version);
     }
 
@@ -50,7 +45,11 @@ public final class ChecksummedOutput implements Closeable {
         buf.flip();
         crc.update(buf.duplicate());
         flushed += buf.remaining();
-        while (buf.hasRemaining()) channel.write(buf);
+        try {
+            while (buf.hasRemaining()) channel.write(buf);
+        } catch (IOException e) {
+            throw target.failure(e); // e.g. the disk is full: name the target, not the temporary file
+        }
         buf.clear();
     }
 
@@ -142,38 +141,30 @@ public final class ChecksummedOutput implements Closeable {
         return this;
     }
 
-    /** Appends the footer, syncs the file to disk and atomically replaces the target with it. */
-    public void commit() throws IOException {
+    /**
+     * Appends the footer, syncs the file to disk and atomically replaces the target with it.
+     *
+     * @return the file written: the target, or the file its symbolic link points to
+     */
+    public Path commit() throws IOException {
         if (committed || !channel.isOpen()) throw new IllegalStateException("already committed or closed");
         room(12);
         long before = flushed + buf.position();
         buf.putInt(ChecksummedFile.FOOTER_MAGIC).putLong(before);
         flush();
         ByteBuffer sum = ByteBuffer.allocate(8).putLong(crc.getValue()).flip();
-        while (sum.hasRemaining()) channel.write(sum);
-        channel.force(true);
-        channel.close();
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            while (sum.hasRemaining()) channel.write(sum);
+        } catch (IOException e) {
+            throw target.failure(e);
         }
+        Path written = target.commit(tmp);
         committed = true;
-        syncFolder(target.toAbsolutePath().getParent());
-    }
-
-    /** Makes the rename itself durable where the platform allows opening a folder (not on Windows). */
-    private static void syncFolder(Path dir) {
-        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // the file itself is synced; only the durability of the rename across a power loss is not assured
-        }
+        return written;
     }
 
     @Override
-    public void close() throws IOException {
-        if (channel.isOpen()) channel.close();
-        if (!committed) Files.deleteIfExists(tmp);
+    public void close() {
+        if (!committed) target.discard(tmp);
     }
 }

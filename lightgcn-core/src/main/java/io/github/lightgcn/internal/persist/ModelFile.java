@@ -46,11 +46,16 @@ public final class ModelFile {
                            KeyIndex userKeys, KeyIndex itemKeys, Provenance provenance,
                            Map<String, byte[]> attachments) {}
 
-    /** Writes a model atomically (a crash during the save leaves any previous file intact). */
-    public static void write(Path path, Contents m) throws IOException {
+    /**
+     * Writes a model atomically (a crash during the save leaves any previous file intact), through a symbolic link
+     * to the file it points to ({@link SaveTarget}).
+     *
+     * @return the file written
+     */
+    public static Path write(Path path, Contents m) throws IOException {
         InteractionGraph g = m.trainGraph();
         int[] offsets = GraphArrays.userOffsets(g), items = GraphArrays.userItems(g);
-        try (ChecksummedOutput out = ChecksummedFile.create(path, MAGIC, VERSION)) {
+        try (ChecksummedOutput out = ChecksummedFile.create(path, MAGIC, VERSION, WHAT)) {
             out.putInt(g.numUsers()).putInt(g.numItems()).putInt(m.dim()).putInt(items.length);
             writeKeys(out, m.userKeys());
             writeKeys(out, m.itemKeys());
@@ -60,7 +65,7 @@ public final class ModelFile {
             for (Map.Entry<String, byte[]> a : m.attachments().entrySet()) {
                 out.putString(a.getKey()).putBlock(a.getValue());
             }
-            out.commit();
+            return out.commit();
         }
     }
 

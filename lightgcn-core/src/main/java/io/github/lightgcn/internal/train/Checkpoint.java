@@ -37,10 +37,11 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
     static final int OLDEST_READABLE = 1;
     private static final String WHAT = "lightgcn checkpoint";
 
-    public void save(Path path) throws IOException {
+    /** Writes the checkpoint atomically ({@link io.github.lightgcn.internal.persist.SaveTarget}); returns the file written. */
+    public Path save(Path path) throws IOException {
         Map<String, String> metricStrings = new java.util.LinkedHashMap<>();
         bestMetrics.forEach((k, v) -> metricStrings.put(k, Double.toString(v)));
-        try (ChecksummedOutput out = ChecksummedFile.create(path, MAGIC, VERSION)) {
+        try (ChecksummedOutput out = ChecksummedFile.create(path, MAGIC, VERSION, WHAT)) {
             out.putInt(completedEpochs).putInt(nextBatch);
             for (int k = 0; k < 3; k++) out.putDouble(partialLoss[k]);
             out.putInt(ego.length).putFloats(ego).putLong(adamStep).putFloats(adamFirst).putFloats(adamSecond);
@@ -50,7 +51,7 @@ public record Checkpoint(int completedEpochs, int nextBatch, double[] partialLos
             out.putDouble(trainSeconds).putInt(epochSeconds.length);
             for (double s : epochSeconds) out.putDouble(s);
             out.putStrings(identity.toMap()).putStrings(metricStrings);
-            out.commit();
+            return out.commit();
         }
     }
 

@@ -51,7 +51,7 @@ final class Checkpointing {
         try {
             cp.save(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e); // "cannot save lightgcn checkpoint <file>: <why>"
         }
     }
 

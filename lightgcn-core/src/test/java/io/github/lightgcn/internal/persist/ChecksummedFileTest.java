@@ -25,7 +25,7 @@ class ChecksummedFileTest {
         float[] floats = new float[100_000]; // larger than the buffers: crosses many refills
         for (int i = 0; i < floats.length; i++) floats[i] = i * 0.5f;
         long[] longs = {Long.MIN_VALUE, -1, 7};
-        try (ChecksummedOutput out = ChecksummedFile.create(file, "TESTFILE", 4)) {
+        try (ChecksummedOutput out = ChecksummedFile.create(file, "TESTFILE", 4, "test")) {
             out.putByte(200).putInt(-5).putLong(1L << 40).putDouble(Double.NaN).putFloats(floats).putLongs(longs)
                     .putString("grüße").putStrings(Map.of("k", "v")).putBlock(new byte[]{1}).putInts(new int[]{3, 4});
             out.commit();
@@ -50,13 +50,13 @@ class ChecksummedFileTest {
         }
         IOException e = assertThrows(IOException.class, () -> ChecksummedFile.open(file, "TESTFILE", 1, 3, "test"));
         assertEquals(file + ": test file version 4, this library reads 1 to 3", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ChecksummedFile.create(file, "TESTFILE", 1));
+        assertThrows(IllegalArgumentException.class, () -> ChecksummedFile.create(file, "TESTFILE", 1, "test"));
     }
 
     @Test
     void aSaveThatIsNotCommittedLeavesNoFileBehind() throws IOException {
         Path file = dir.resolve("never.bin");
-        try (ChecksummedOutput out = ChecksummedFile.create(file, "TESTFILE", 2)) {
+        try (ChecksummedOutput out = ChecksummedFile.create(file, "TESTFILE", 2, "test")) {
             out.putInt(1);
         }
         try (var files = Files.list(dir)) {
