@@ -1,8 +1,8 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.io.internal.Lines;
 import io.github.lightgcn.io.internal.TextFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -42,10 +42,9 @@ public final class AdjacencyListReader {
     public EdgeList read(Path file) throws IOException {
         EdgeList edges = new EdgeList(file);
         IdParser ids = new IdParser(file, indexBase);
-        try (BufferedReader reader = TextFiles.open(file)) {
-            long lineNo = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNo++;
+        try (Lines reader = TextFiles.lines(file)) {
+            for (String line; (line = reader.next()) != null; ) {
+                long lineNo = reader.number();
                 String[] tokens = Tokens.splitWhitespace(line);
                 if (tokens.length == 0) continue;
                 edges.countDataLine();

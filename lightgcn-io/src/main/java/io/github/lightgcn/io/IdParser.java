@@ -1,5 +1,7 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.io.internal.Echo;
+
 import java.nio.file.Path;
 
 /**
@@ -67,13 +69,12 @@ final class IdParser {
             value = value * 10 + (c - '0');
         }
         if (value > Integer.MAX_VALUE) {
-            throw new DataFormatException(file, line, field, "id '" + token + "' does not fit in an int");
+            throw new DataFormatException(file, line, field, "id " + Echo.quote(token) + " does not fit in an int");
         }
         return start == 1 ? -value : value;
     }
 
     private DataFormatException notAnInteger(String token, long line, String field) {
-        String shown = token.length() > 40 ? token.substring(0, 40) + "..." : token;
-        return new DataFormatException(file, line, field, "'" + shown + "' is not an integer id");
+        return new DataFormatException(file, line, field, Echo.quote(token) + " is not an integer id");
     }
 }

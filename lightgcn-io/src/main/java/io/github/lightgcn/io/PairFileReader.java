@@ -1,8 +1,8 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.io.internal.Lines;
 import io.github.lightgcn.io.internal.TextFiles;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -82,10 +82,9 @@ public final class PairFileReader {
         int columns = 0;
         long firstDataLine = 0;
         boolean firstNonBlank = true;
-        try (BufferedReader reader = TextFiles.open(file)) {
-            long lineNo = 0;
-            for (String line; (line = reader.readLine()) != null; ) {
-                lineNo++;
+        try (Lines reader = TextFiles.lines(file)) {
+            for (String line; (line = reader.next()) != null; ) {
+                long lineNo = reader.number();
                 if (line.isBlank()) continue;
                 if (firstNonBlank) {
                     firstNonBlank = false;

@@ -53,9 +53,6 @@ public final class CsvFields {
         return value;
     }
 
-    /** Quotes a field value for a problem message, shortened so one bad row cannot flood a log. */
-    public static String quote(String value) {
-        String v = value.length() > 40 ? value.substring(0, 37) + "..." : value;
-        return "'" + v + "'";
-    }
+    /** Quotes a field value for a problem message, shortened and escaped ({@link Echo}). */
+    public static String quote(String value) { return Echo.quote(value); }
 }

@@ -48,7 +48,7 @@ public final class CsvHeader {
             Integer p = positions.get(key(columns.get(c)));
             if (p == null) {
                 throw new DataFormatException(reader.file(), line, columns.get(c), "the header has no column '"
-                        + columns.get(c) + "' (found: " + String.join(",", names) + "; expected "
+                        + columns.get(c) + "' (found: " + Echo.text(String.join(",", names)) + "; expected "
                         + String.join(",", columns) + ")");
             }
             at[c] = p;
@@ -63,9 +63,9 @@ public final class CsvHeader {
     public DataFormatException countError(CsvReader reader) {
         int found = reader.size();
         if (found == names.size()) return null;
-        String field = found < names.size() ? names.get(found) : "column " + (names.size() + 1);
-        return reader.error(field, "expected " + names.size() + " fields (" + String.join(",", names) + "), found "
-                + found);
+        String field = found < names.size() ? Echo.text(names.get(found)) : "column " + (names.size() + 1);
+        return reader.error(field, "expected " + names.size() + " fields (" + Echo.text(String.join(",", names))
+                + "), found " + found);
     }
 
     private static String key(String name) { return name.strip().toLowerCase(Locale.ROOT); }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a CSV file one record at a time, remembering the line each record starts on. The dialect is RFC 4180 as
@@ -23,12 +24,16 @@ import java.util.List;
  *   <li>a quote inside an unquoted field is an ordinary character; nothing is trimmed;</li>
  *   <li>empty lines carry no record and are skipped; a line of blanks is a record of one field.</li>
  * </ul>
- * Text is UTF-8 ({@link TextFiles}). Broken quoting is a {@link DataFormatException} naming the file and line.
+ * Text is UTF-8 ({@link TextFiles}). Broken quoting is a {@link DataFormatException} naming the file and line, and
+ * so is a record longer than {@link TextFiles#MAX_LINE_CHARS} characters or of more than {@value #MAX_FIELDS} fields
+ * (a file that is not CSV, or a quote never closed: the reader never holds more than one such record).
  * Not thread-safe; the field values of a record are valid until the next call of {@link #next()}.
  */
 public final class CsvReader implements Closeable {
 
     private static final int EOF = -1;
+    /** The most fields a record may have. */
+    public static final int MAX_FIELDS = 1 << 16;
 
     private final Path file;
     private final Reader in;
@@ -37,6 +42,8 @@ public final class CsvReader implements Closeable {
     private int limit;
     private int last = EOF;       // the previous character, so that CRLF counts as one line break
     private long breaks;          // line breaks read so far: the current line is breaks + 1
+    private long consumed;        // characters read before buffer[0]
+    private long recordStart;     // where the current record starts, counted as consumed + position
     private final StringBuilder value = new StringBuilder();
     private String[] fields = new String[8];
     private int size;
@@ -71,6 +78,7 @@ public final class CsvReader implements Closeable {
         }
         if (c == EOF) return false;
         line = breaks + 1;
+        recordStart = consumed + position - 1;
         while (true) {
             value.setLength(0);
             c = c == '"' ? quoted() : unquoted(c);
@@ -108,6 +116,7 @@ public final class CsvReader implements Closeable {
     /** The rest of an unquoted field, from its first character {@code c}; returns the character that ended it. */
     private int unquoted(int c) throws IOException {
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+            if (value.length() == TextFiles.MAX_LINE_CHARS) throw tooLong();
             value.append((char) c);
             c = read();
         }
@@ -123,6 +132,7 @@ public final class CsvReader implements Closeable {
                 throw new DataFormatException(file, opened, null, "not valid CSV: the quoted field opened on line "
                         + opened + " is not closed before the end of the file");
             }
+            if (value.length() == TextFiles.MAX_LINE_CHARS) throw tooLong();
             if (c != '"') {
                 value.append((char) c);
             } else if (peek() == '"') {
@@ -140,7 +150,7 @@ public final class CsvReader implements Closeable {
             if (c == ',' || c == '\n' || c == '\r' || c == EOF) return c;
             if (!Character.isWhitespace((char) c)) {
                 throw new DataFormatException(file, breaks + 1, null, "not valid CSV: "
-                        + CsvFields.quote(String.valueOf((char) c)) + " follows the closing quote of a field (a"
+                        + Echo.quote(String.valueOf((char) c)) + " follows the closing quote of a field (a"
                         + " quote inside a quoted field is written as two quotes)");
             }
         }
@@ -151,9 +161,19 @@ public final class CsvReader implements Closeable {
         if (c == '\r' && peek() == '\n') read();
     }
 
-    private void add(String field) {
+    private void add(String field) throws DataFormatException {
+        if (consumed + position - recordStart > TextFiles.MAX_LINE_CHARS) throw tooLong();
+        if (size == MAX_FIELDS) {
+            throw error(null, String.format(Locale.ROOT, "the record has more than %,d fields: this is not a file"
+                    + " of this format", MAX_FIELDS));
+        }
         if (size == fields.length) fields = Arrays.copyOf(fields, size * 2);
         fields[size++] = field;
+    }
+
+    private DataFormatException tooLong() {
+        return error(null, String.format(Locale.ROOT, "the record is longer than %,d characters: this is not a file"
+                + " of this format (or a quote is never closed)", TextFiles.MAX_LINE_CHARS));
     }
 
     private int read() throws IOException {
@@ -175,6 +195,7 @@ public final class CsvReader implements Closeable {
     private boolean fill() throws IOException {
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) return false;
+        consumed += limit;
         position = 0;
         limit = n;
         return true;

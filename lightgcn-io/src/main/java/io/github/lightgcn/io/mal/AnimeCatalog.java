@@ -1,6 +1,7 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.internal.Echo;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +48,8 @@ public final class AnimeCatalog {
         sorted.sort(Comparator.comparingInt(Anime::id));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).id() == sorted.get(i - 1).id()) {
-                throw new IllegalArgumentException("anime id " + sorted.get(i).id() + " occurs twice: '"
-                        + sorted.get(i - 1).name() + "' and '" + sorted.get(i).name() + "'");
+                throw new IllegalArgumentException("anime id " + sorted.get(i).id() + " occurs twice: "
+                        + Echo.quote(sorted.get(i - 1).name()) + " and " + Echo.quote(sorted.get(i).name()));
             }
         }
         return new AnimeCatalog(sorted, namesDecoded);

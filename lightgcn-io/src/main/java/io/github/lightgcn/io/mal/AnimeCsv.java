@@ -5,6 +5,7 @@ import io.github.lightgcn.io.internal.CsvFields;
 import io.github.lightgcn.io.internal.CsvHeader;
 import io.github.lightgcn.io.internal.CsvReader;
 import io.github.lightgcn.io.internal.CsvWriter;
+import io.github.lightgcn.io.internal.Echo;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,14 +32,28 @@ public final class AnimeCsv {
     /** The header, in the dump's order. */
     public static final List<String> COLUMNS = List.of("anime_id", "name", "genre", "type", "episodes", "rating", "members");
 
+    /** The longest name, genre list (joined by {@code ", "}) or type a catalog may hold, in bytes of UTF-8. */
+    public static final int MAX_TEXT_BYTES = 65_535;
+
     private AnimeCsv() {}
+
+    /** The length in bytes of {@code DataOutput.writeUTF}'s encoding (UTF-8, but NUL as 2 bytes, a pair as 6). */
+    static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c >= 1 && c <= 0x7F ? 1 : c <= 0x7FF ? 2 : 3;
+        }
+        return n;
+    }
 
     /**
      * Reads a catalog.
      *
      * @throws DataFormatException for an empty file, a missing column, or a bad row (naming line and field):
      *                             a non-integer or repeated anime_id, an empty name, a malformed number, a rating
-     *                             outside 0..10
+     *                             outside 0..10, a name with an HTML reference to a surrogate or non-character, a
+     *                             name, genre list or type longer than {@value #MAX_TEXT_BYTES} bytes
      */
     public static AnimeCatalog read(Path file) throws IOException {
         try (CsvReader csv = CsvReader.open(file)) {
@@ -60,11 +75,21 @@ public final class AnimeCsv {
                 }
                 String raw = row.text(col[1], "name");
                 if (raw.isBlank()) throw csv.error("name", "the name is empty");
-                String name = HtmlEntities.decode(raw);
+                String name;
+                try {
+                    name = HtmlEntities.decode(raw);
+                } catch (IllegalArgumentException e) {
+                    throw csv.error("name", e.getMessage());
+                }
                 if (name != raw) decoded++;
-                anime.add(new Anime(id, name.strip(), genres(row.text(col[2], "genre")),
-                        optional(row.text(col[3], "type")), row.optionalInteger(col[4], "episodes", "Unknown"),
-                        row.optionalRating(col[5]), row.optionalInteger(col[6], "members", null)));
+                List<String> genres = genres(row.text(col[2], "genre"));
+                Optional<String> type = optional(row.text(col[3], "type"));
+                row.savable(name.strip(), "name");
+                row.savable(String.join(", ", genres), "genre");
+                row.savable(type.orElse(""), "type");
+                anime.add(new Anime(id, name.strip(), genres, type,
+                        row.optionalInteger(col[4], "episodes", "Unknown"), row.optionalRating(col[5]),
+                        row.optionalInteger(col[6], "members", null)));
             }
             return AnimeCatalog.of(anime, decoded);
         }
@@ -87,6 +112,19 @@ public final class AnimeCsv {
     /** The field rules of one record, so every problem names file, line and field. */
     private record Row(CsvReader csv) {
 
+        /**
+         * Refuses text a model file could not keep: its anime metadata stores each text in at most
+         * {@value AnimeCsv#MAX_TEXT_BYTES} bytes of UTF-8 (as {@code DataOutput.writeUTF} counts them), so a longer
+         * one fails here, at load time, rather than at the save after a whole training.
+         */
+        void savable(String text, String field) throws DataFormatException {
+            long bytes = utf8Length(text);
+            if (bytes > MAX_TEXT_BYTES) {
+                throw bad(field, String.format(Locale.ROOT, "the %s is %,d bytes long in UTF-8; a model file keeps "
+                        + "at most %,d", field, bytes, MAX_TEXT_BYTES));
+            }
+        }
+
         /** A text field, checked for bytes that were not UTF-8. */
         String text(int column, String field) throws DataFormatException {
             return CsvFields.text(csv, column, field);
@@ -105,7 +143,9 @@ public final class AnimeCsv {
             } catch (NumberFormatException e) {
                 v = Long.MAX_VALUE;
             }
-            if (v < min || v > Integer.MAX_VALUE) throw bad(field, s + " is out of range " + min + ".." + Integer.MAX_VALUE);
+            if (v < min || v > Integer.MAX_VALUE) {
+                throw bad(field, Echo.text(s) + " is out of range " + min + ".." + Integer.MAX_VALUE);
+            }
             return (int) v;
         }
 
@@ -125,7 +165,7 @@ public final class AnimeCsv {
             } catch (NumberFormatException e) {
                 throw bad("rating", CsvFields.quote(s) + " is not a number");
             }
-            if (!(v >= 0 && v <= 10)) throw bad("rating", s + " is outside 0..10");
+            if (!(v >= 0 && v <= 10)) throw bad("rating", Echo.text(s) + " is outside 0..10");
             return OptionalDouble.of(v);
         }
     }

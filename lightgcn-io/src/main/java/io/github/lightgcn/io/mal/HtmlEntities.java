@@ -3,13 +3,19 @@ package io.github.lightgcn.io.mal;
 /**
  * Decodes the HTML character references that MyAnimeList left in titles ({@code Gintama&#039;},
  * {@code Tiger &amp; Bunny}): the named ones {@code &amp; &lt; &gt; &quot; &apos;} and any numeric
- * {@code &#NNN;} or {@code &#xHH;}. Anything else that starts with {@code &} is ordinary text and stays.
+ * {@code &#NNN;} or {@code &#xHH;}. Anything else that starts with {@code &} is ordinary text and stays, as does a
+ * number beyond U+10FFFF. A reference to a UTF-16 surrogate ({@code &#xD800;}) or a Unicode non-character
+ * ({@code &#xFFFE;}, {@code &#xFDD0;}) is an error: decoded, it would be text that cannot be written as UTF-8.
  */
 public final class HtmlEntities {
 
     private HtmlEntities() {}
 
-    /** The decoded text; the same instance when there is nothing to decode (so callers can count changes). */
+    /**
+     * The decoded text; the same instance when there is nothing to decode (so callers can count changes).
+     *
+     * @throws IllegalArgumentException for a reference to a surrogate or a non-character, naming it
+     */
     public static String decode(String s) {
         int amp = s.indexOf('&');
         if (amp < 0) return s;
@@ -21,6 +27,11 @@ public final class HtmlEntities {
             if (semi < 0) break;
             int codePoint = codePoint(s, i + 1, semi);
             if (codePoint < 0) continue;
+            String notText = notText(codePoint);
+            if (notText != null) {
+                throw new IllegalArgumentException(s.substring(i, semi + 1) + " names " + notText + ", not a "
+                        + "character of text");
+            }
             out.append(s, copied, i).appendCodePoint(codePoint);
             copied = semi + 1;
             i = semi;
@@ -28,6 +39,14 @@ public final class HtmlEntities {
         }
         if (!changed) return s;
         return out.append(s, copied, s.length()).toString();
+    }
+
+    /** What a code point that is no character of text is, or null for a character. */
+    private static String notText(int cp) {
+        String u = String.format(java.util.Locale.ROOT, "U+%04X", cp);
+        if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) return "a UTF-16 surrogate (" + u + ")";
+        if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) return "the Unicode non-character " + u;
+        return null;
     }
 
     /** The code point of the reference between '&' and ';' ({@code s[from, to)}), or -1 if it is not one. */

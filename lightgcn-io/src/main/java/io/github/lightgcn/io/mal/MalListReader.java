@@ -1,6 +1,7 @@
 package io.github.lightgcn.io.mal;
 
 import io.github.lightgcn.io.DataFormatException;
+import io.github.lightgcn.io.internal.Echo;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -308,9 +309,7 @@ public final class MalListReader {
         }
     }
 
-    private static String clip(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
+    private static String clip(String s) { return Echo.text(s); }
 
     /** Reads at most {@code limit} bytes and remembers whether the input went past it. */
     private static final class Bounded extends FilterInputStream {
