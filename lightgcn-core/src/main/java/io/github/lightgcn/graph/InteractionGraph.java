@@ -1,8 +1,11 @@
 package io.github.lightgcn.graph;
 
+import io.github.lightgcn.InsufficientMemoryException;
 import io.github.lightgcn.internal.graph.GraphArrays;
+import io.github.lightgcn.internal.train.MemoryPlan;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A bipartite user–item interaction graph: deduplicated (user, item) edges stored in CSR form in both
@@ -51,8 +54,10 @@ public final class InteractionGraph {
      * Builds a graph from parallel arrays of user and item ids. Duplicate pairs are merged and counted
      * ({@link #duplicatesMerged()}).
      *
-     * @throws IllegalArgumentException for negative counts, arrays of different lengths, or an id outside
-     *                                  its range (the message names the pair and its position)
+     * @throws IllegalArgumentException    for negative counts, arrays of different lengths, or an id outside
+     *                                     its range (the message names the pair and its position)
+     * @throws InsufficientMemoryException when the graph's arrays would not fit in the heap (checked before they
+     *                                     are allocated: e.g. a count of users far beyond the data's)
      */
     public static InteractionGraph fromPairs(int numUsers, int numItems, int[] users, int[] items) {
         if (numUsers < 0) throw new IllegalArgumentException("numUsers must be >= 0, got " + numUsers);
@@ -69,6 +74,10 @@ public final class InteractionGraph {
                         + " users must be in [0, " + numUsers + "), items in [0, " + numItems + ")");
             }
         }
+        // the most this method holds at once: three user-sized tables, two item-sized ones and three edge-sized
+        MemoryPlan.requireHeap(4L * (3L * numUsers + 2L * numItems + 3L * n + 8), () -> String.format(Locale.ROOT,
+                "an interaction graph of %,d users, %,d items and %,d pairs", numUsers, numItems, n),
+                ", or check the numbers of users and items");
         // counting sort by user, then sort each user's items and drop repeats
         int[] offsets = new int[numUsers + 1];
         for (int u : users) offsets[u + 1]++;

@@ -5,6 +5,8 @@ import io.github.lightgcn.InsufficientMemoryException;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.graph.InteractionGraph;
 
+import java.util.function.Supplier;
+
 /**
  * The heap a fit needs, counted before anything large is allocated, so that a run too big for the heap fails at
  * once with the {@code -Xmx} to use instead of running out of memory an hour in.
@@ -45,16 +47,28 @@ public final class MemoryPlan {
      * @throws InsufficientMemoryException with the estimate and the -Xmx to use, when it does not
      */
     public static void check(LightGCNConfig config, FitOptions options, InteractionGraph train, boolean evaluates) {
-        long need = neededBytes(config, options, train, evaluates);
+        requireHeap(neededBytes(config, options, train, evaluates), () -> "training " + train + " with dim "
+                + config.embeddingDim(), ", or lower the dimension or evalBlockSize");
+    }
+
+    /**
+     * Checks that {@code bytes} more fit in the free heap (collecting garbage first when it looks short), before they
+     * are allocated.
+     *
+     * @param what      what needs them, for the message (made only when needed), e.g. "training ... with dim 64"
+     * @param otherwise the other ways out, appended to the advice to raise -Xmx (e.g. ", or lower the dimension")
+     * @throws InsufficientMemoryException with the estimate and the -Xmx to use, when they do not fit
+     */
+    public static void requireHeap(long bytes, Supplier<String> what, String otherwise) {
         Runtime rt = Runtime.getRuntime();
-        if (need > rt.maxMemory() - usedHeap(rt)) System.gc(); // garbage (e.g. the data's) counts as used until collected
+        if (bytes > rt.maxMemory() - usedHeap(rt)) System.gc(); // garbage (e.g. the data's) is used until collected
         long available = rt.maxMemory() - usedHeap(rt);
-        if (need > available) {
-            long suggestMiB = (long) Math.ceil((usedHeap(rt) + need * 1.25) / (1 << 20));
-            throw new InsufficientMemoryException(need, String.format(
-                    "training %s with dim %d needs about %d MiB of heap but only %d MiB is free (max heap %d MiB): "
-                            + "run the JVM with -Xmx%dm or more, or lower the dimension or evalBlockSize",
-                    train, config.embeddingDim(), need >> 20, available >> 20, rt.maxMemory() >> 20, suggestMiB));
+        if (bytes > available) {
+            long suggestMiB = (long) Math.ceil((usedHeap(rt) + bytes * 1.25) / (1 << 20));
+            throw new InsufficientMemoryException(bytes, String.format(
+                    "%s needs about %d MiB of heap but only %d MiB is free (max heap %d MiB): run the JVM with "
+                            + "-Xmx%dm or more%s", what.get(), bytes >> 20, available >> 20, rt.maxMemory() >> 20,
+                    suggestMiB, otherwise));
         }
     }
 
