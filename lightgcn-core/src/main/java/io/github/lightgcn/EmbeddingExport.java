@@ -1,6 +1,7 @@
 package io.github.lightgcn;
 
 import io.github.lightgcn.graph.KeyIndex;
+import io.github.lightgcn.internal.persist.StagedFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,12 +96,21 @@ public final class EmbeddingExport {
         }
     }
 
-    /** Writes the three files into {@code dir} (created if needed), replacing files of the same names. */
+    /**
+     * Writes the three files into {@code dir} (created if needed with its parents), all or nothing: they are written
+     * into a staging folder and synced, then a new folder is renamed into place at once, and an existing one gets
+     * each file renamed over its old version (its other files are kept). A crash, a kill or a full disk never leaves
+     * a truncated {@code .npy} or a missing {@value #IDS_FILE}; what a killed export left is deleted by the next.
+     *
+     * @throws IOException naming {@code dir} (and the file) when it is a file or cannot be written
+     */
     public void writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Npy.write(dir.resolve(USERS_FILE), model.userTable(), model.numUsers(), model.dim());
-        Npy.write(dir.resolve(ITEMS_FILE), model.itemTable(), model.numItems(), model.dim());
-        Files.writeString(dir.resolve(IDS_FILE), idsJson());
+        try (StagedFolder folder = StagedFolder.create(dir)) {
+            folder.write(USERS_FILE, f -> Npy.write(f, model.userTable(), model.numUsers(), model.dim()));
+            folder.write(ITEMS_FILE, f -> Npy.write(f, model.itemTable(), model.numItems(), model.dim()));
+            folder.write(IDS_FILE, f -> Files.writeString(f, idsJson()));
+            folder.commit();
+        }
     }
 
     /** The text of {@value #IDS_FILE}. */

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * {@code lightgcn export}: the final embeddings as NumPy files for serving elsewhere (e.g. an approximate
  * nearest-neighbour index), written by the library's {@link EmbeddingExport}: {@code users.npy} and
  * {@code items.npy} (float32, C order, shape {@code (n, d)}), and {@code ids.json} mapping each row back to its
- * MAL id (and each anime row to its title).
+ * MAL id (and each anime row to its title); all three or none of them.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the user and item embeddings as NumPy .npy files (float32, shape (n, d)) and ids.json "
@@ -31,7 +31,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train.")
     Path modelFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder to write (created; its three files are replaced together, others kept).")
     Path outDir;
 
     @Override
