@@ -37,6 +37,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.of(spec).input("--model", modelFile).folder("--out", outDir).check();
         AnimeModel model = AnimeModel.load(modelFile);
         LightGCNModel m = model.model();
         export(model).writeTo(outDir);

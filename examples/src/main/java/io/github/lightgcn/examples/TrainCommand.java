@@ -144,7 +144,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return anime != null || ratings != null ? trainOnMal() : trainOnSplitFiles();
+        boolean mal = anime != null || ratings != null; // then --val and --test are fractions
+        OutputPaths.of(spec).input("--train", train).input("--val", mal ? null : val).input("--test", mal ? null : test)
+                .input("--anime", anime).input("--ratings", ratings).input("--resume", training.resume)
+                .file("--model-out", modelOut).file("--metrics-json", metricsJson).file("--curves", curves)
+                .file("--checkpoint", training.checkpointPath(modelOut), "--resume").check();
+        return mal ? trainOnMal() : trainOnSplitFiles();
     }
 
     private int trainOnMal() throws IOException {

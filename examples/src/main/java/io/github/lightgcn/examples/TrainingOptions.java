@@ -126,8 +126,7 @@ final class TrainingOptions {
     FitOptions configure(FitOptions options, Path modelOut) {
         FitOptions.Builder b = options.toBuilder();
         if (checkpointEvery != null) {
-            Path file = checkpointFile != null ? checkpointFile
-                    : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
+            Path file = checkpointPath(modelOut);
             checkpointInUse = file;
             option("--checkpoint-every", () -> b.checkpointEvery(checkpointEvery, file));
         } else if (checkpointFile != null) {
@@ -138,6 +137,13 @@ final class TrainingOptions {
             b.resumeFrom(resume);
         }
         return b.build();
+    }
+
+    /** The checkpoint file a run with these options writes ({@code modelOut} may be null), or null for none. */
+    Path checkpointPath(Path modelOut) {
+        if (checkpointEvery == null) return null;
+        return checkpointFile != null ? checkpointFile
+                : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
     }
 
     private void option(String name, Runnable set) {
