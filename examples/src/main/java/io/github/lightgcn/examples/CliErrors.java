@@ -71,6 +71,20 @@ final class CliErrors {
         return RUNTIME;
     }
 
+    /**
+     * An OutOfMemoryError that no size check foresaw: one line with the heap it had and the {@code -Xmx} to try
+     * (twice as much), exit code 1; the stack trace only with {@code --debug}.
+     */
+    static int outOfMemory(PrintWriter err, OutOfMemoryError e, String[] args) {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        String more = maxMiB >= 1024 ? (2 * maxMiB + 1023) / 1024 + "g" : 2 * maxMiB + "m";
+        err.println("error: out of memory (" + e.getMessage() + ", max heap " + maxMiB + " MiB): give the JVM more, "
+                + "e.g. JAVA_OPTS=-Xmx" + more + " ./lightgcn ..., or java -Xmx" + more + " when running the jar");
+        if (debugRequested(args)) e.printStackTrace(err);
+        err.flush();
+        return RUNTIME;
+    }
+
     /** Failures a user can fix from the message alone (bad data, missing file), as opposed to bugs. */
     private static boolean isExpected(Throwable ex) {
         return ex instanceof CliFailure || ex instanceof IOException || ex instanceof UncheckedIOException

@@ -13,8 +13,8 @@ import java.io.PrintWriter;
  * {@code evaluate}, {@code export}.
  *
  * <p>Exit codes: 0 success, 1 runtime failure ({@code error: <message>} on stderr: missing file, malformed data,
- * I/O), 2 usage error (one line naming the problem and pointing to {@code --help}). Stack traces only with
- * {@code --debug}.
+ * I/O, and a heap too small, with the {@code -Xmx} to try), 2 usage error (one line naming the problem and pointing
+ * to {@code --help}). Stack traces only with {@code --debug}.
  */
 @Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
         description = "Train and evaluate LightGCN recommenders; recommend anime from MyAnimeList data.",
@@ -48,7 +48,12 @@ public final class LightGcnCli {
                 .setOverwrittenOptionsAllowed(true) // the last value wins, so scripts can append overrides
                 .setParameterExceptionHandler(CliErrors::usageError)
                 .setExecutionExceptionHandler(CliErrors::runtimeError);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) { // the last safety net: sizes are checked before the big allocations
+            code = CliErrors.outOfMemory(err, e, args);
+        }
         out.flush();
         err.flush();
         return code;
