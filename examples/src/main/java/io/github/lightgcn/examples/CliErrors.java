@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
@@ -98,6 +99,12 @@ final class CliErrors {
         if (ex instanceof CliFailure || ex instanceof DataFormatException || ex instanceof TrainingDivergedException
                 || ex instanceof InsufficientMemoryException) {
             return oneLine(ex.getMessage());
+        }
+        if (ex instanceof InvalidPathException e) {
+            String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
+            return "'" + e.getInput() + "' cannot be used as a path: " + e.getReason()
+                    + (jnu.equalsIgnoreCase("UTF-8") ? "" : " (the locale's encoding " + jnu + " cannot hold it: run"
+                    + " under a UTF-8 locale, e.g. LC_ALL=C.UTF-8)");
         }
         if (ex instanceof NoSuchFileException e) return "no such file: " + e.getFile();
         if (ex instanceof AccessDeniedException e) return "permission denied: " + e.getFile();

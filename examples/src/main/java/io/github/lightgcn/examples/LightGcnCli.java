@@ -30,9 +30,16 @@ public final class LightGcnCli {
     boolean debug;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(out, err, args);
+        PrintWriter out = ConsoleEncoding.writer(System.out, "stdout.encoding"); // UTF-8 under the C locale
+        PrintWriter err = ConsoleEncoding.writer(System.err, "stderr.encoding");
+        String damaged = ConsoleEncoding.damagedArgument(args, System.getProperty("sun.jnu.encoding"));
+        int code;
+        if (damaged != null) {
+            err.println("error: " + damaged);
+            code = CliErrors.USAGE;
+        } else {
+            code = run(out, err, args);
+        }
         out.flush();
         err.flush();
         StopOnCtrlC.commandFinished(); // after Ctrl-C the JVM exits once this line is reached
