@@ -113,7 +113,9 @@ class SaveTargetTest {
         assertEquals(real, model.save(link));
         assertEquals(dir.resolve("plain.lgcn"), model.save(dir.resolve("plain.lgcn")));
         assertTrue(Files.isSymbolicLink(link));
-        assertEquals(model.recommend(0, 3), LightGCNModel.load(link).recommend(0, 3));
+        LightGCNModel loaded = LightGCNModel.load(link);
+        assertArrayEquals(model.userEmbeddings(), loaded.userEmbeddings(), 0f);
+        assertEquals(model.trainGraph().fingerprint(), loaded.trainGraph().fingerprint());
     }
 
     @Test
