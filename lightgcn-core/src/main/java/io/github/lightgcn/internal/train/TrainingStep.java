@@ -3,15 +3,18 @@ package io.github.lightgcn.internal.train;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.AlignedRows;
 import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.RowKernels;
+import io.github.lightgcn.internal.simd.SparseKernels;
 import io.github.lightgcn.internal.simd.VectorOps;
-import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.sparse.AdjacencyProducts;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 
 import java.util.Arrays;
 
 /**
- * One training step, {@link BprObjective#lossAndGradient} followed by {@link Adam#update}, doing only the work
- * that changes the result, and giving the same numbers bit for bit (up to the sign of zeros; tested):
+ * One training step: the {@link BprObjective} loss of a batch and its gradient w.r.t. the ego embeddings, then an
+ * {@link Adam} step, doing only the work that changes the result, and giving the numbers of the straightforward
+ * step (every layer full, the gradient materialised, then Adam) bit for bit (up to the sign of zeros; tested):
  * <ul>
  *   <li>forward: layers 1..K−1 on the whole graph, but layer K and the layer mean only on the batch's rows (the
  *   loss reads nothing else);</li>
@@ -24,8 +27,8 @@ import java.util.Arrays;
  * Every row is computed with the same float operations in the same order as the reference path, whatever the
  * thread count and the adjacency's {@link io.github.lightgcn.internal.sparse.NodeOrder}. Triples name nodes by id; the ego
  * table, Adam's moments and the scratch tables are in the adjacency's order (node n at row
- * {@code order().position(n)}). Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not
- * thread-safe.
+ * {@code order().position(n)}). Runs on the kernels it is given; the result is the same bit for bit on any set.
+ * Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not thread-safe.
  */
 public final class TrainingStep {
 
@@ -40,7 +43,9 @@ public final class TrainingStep {
     private static final double SCATTER_COST = 2.5;
 
     private final NormalizedAdjacency adjacency;
-    private final Kernels kernels = VectorizationProvider.kernels();
+    private final AdjacencyProducts products;
+    private final SparseKernels sparse;
+    private final RowKernels rowOps;
     private final Workers workers;
     private final int layers, dim, numUsers, numNodes;
     private final int[] position;    // table row of each node id
@@ -68,9 +73,13 @@ public final class TrainingStep {
     private double[] softplus = new double[0], squaredNorms = new double[0];
     private float[] scale = new float[0];
 
-    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers) {
+    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers,
+                        Kernels kernels) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         this.adjacency = adjacency;
+        this.products = new AdjacencyProducts(adjacency, kernels.sparse(), workers);
+        this.sparse = kernels.sparse();
+        this.rowOps = kernels.rows();
         this.workers = workers;
         this.layers = layers;
         this.dim = dim;
@@ -197,11 +206,11 @@ public final class TrainingStep {
     /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
     private void forward(float[] ego, int egoBase, int count) {
         for (int k = 1; k < layers; k++) {
-            adjacency.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim, workers);
+            products.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim);
         }
         if (layers >= 1) {
-            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? egoBase : BASE, dim, nodes,
-                    count, lastLayer, workers);
+            products.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? egoBase : BASE, dim, nodes,
+                    count, lastLayer);
         }
         int parts = Math.min(workers.threads(), Math.max(1, count / 256));
         workers.run(parts, t -> {
@@ -212,11 +221,11 @@ public final class TrainingStep {
                 if (layers == 0) {
                     System.arraycopy(ego, egoBase + n, finals, f, dim);
                 } else {
-                    kernels.add(ego, egoBase + n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
-                    for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], BASE + n, finals, f, dim);
-                    if (layers >= 2) kernels.addTo(lastLayer, f, finals, f, dim);
+                    rowOps.add(ego, egoBase + n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
+                    for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 1], BASE + n, finals, f, dim);
+                    if (layers >= 2) rowOps.addTo(lastLayer, f, finals, f, dim);
                 }
-                kernels.scale(inv, finals, f, dim);
+                rowOps.scale(inv, finals, f, dim);
             }
         });
     }
@@ -241,15 +250,15 @@ public final class TrainingStep {
         int[] ranges = slotRanges(count, parts);
         workers.run(parts, task -> {
             int lo = ranges[task], hi = ranges[task + 1];
-            kernels.zero(finalGrad, lo * dim, (hi - lo) * dim);
+            rowOps.zero(finalGrad, lo * dim, (hi - lo) * dim);
             for (int q = 0; q < batch; q++) {
                 int u = su[q], i = si[q], j = sj[q];
                 float g = scale[q];
                 if (u >= lo && u < hi) {
-                    kernels.addScaledDifference(g, finals, j * dim, i * dim, finalGrad, u * dim, dim);
+                    rowOps.addScaledDifference(g, finals, j * dim, i * dim, finalGrad, u * dim, dim);
                 }
-                if (i >= lo && i < hi) kernels.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
-                if (j >= lo && j < hi) kernels.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
+                if (i >= lo && i < hi) rowOps.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
+                if (j >= lo && j < hi) rowOps.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
             }
         });
         double bprSum = 0, norms = 0;
@@ -272,13 +281,13 @@ public final class TrainingStep {
     /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
     private void firstBackwardLayer(int count) {
         if (lastFirstLayerWasScatter()) {
-            adjacency.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE, workers);
+            products.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE);
             return;
         }
         if (denseGrad == null) denseGrad = new float[BASE + numNodes * dim];
         for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
-        adjacency.multiply(denseGrad, BASE, firstGrad, BASE, dim, workers);
-        for (int s = 0; s < count; s++) kernels.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
+        products.multiply(denseGrad, BASE, firstGrad, BASE, dim);
+        for (int s = 0; s < count; s++) rowOps.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
     }
 
     /**
@@ -308,7 +317,7 @@ public final class TrainingStep {
     private void backwardAndUpdate(float[] ego, int egoBase, Adam adam, int count, float regScale) {
         if (layers >= 1) firstBackwardLayer(count);
         for (int k = 2; k < layers; k++) {
-            adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim, workers);
+            products.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim);
         }
         float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
         adam.beginStep();
@@ -320,7 +329,7 @@ public final class TrainingStep {
             float[] buf = chunk[t], row = rowScratch[t];
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
                 int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
-                if (lastInput != null) kernels.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
+                if (lastInput != null) sparse.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
                 for (int r = r0; r < r1; r++) {
                     int n = r * dim, c = (r - r0) * dim;
                     boolean inBatch = stamp[r] == cur;
@@ -328,25 +337,25 @@ public final class TrainingStep {
                     // (((G + H1) + H2) + ... + HK) · 1/(K+1), where G is zero off the batch
                     if (layers == 0) {
                         if (inBatch) System.arraycopy(finalGrad, s, buf, c, dim);
-                        else kernels.zero(buf, c, dim);
+                        else rowOps.zero(buf, c, dim);
                     } else {
-                        if (inBatch) kernels.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
+                        if (inBatch) rowOps.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
                         else System.arraycopy(firstGrad, BASE + n, row, 0, dim);
-                        if (!clearAfter) kernels.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
-                        for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 2], BASE + n, row, 0, dim);
-                        if (layers >= 2) kernels.addTo(row, 0, buf, c, dim);
+                        if (!clearAfter) rowOps.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
+                        for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 2], BASE + n, row, 0, dim);
+                        if (layers >= 2) rowOps.addTo(row, 0, buf, c, dim);
                         else System.arraycopy(row, 0, buf, c, dim);
                     }
-                    kernels.scale(inv, buf, c, dim);
+                    rowOps.scale(inv, buf, c, dim);
                     if (inBatch && regScale != 0f) { // L2: once per occurrence in the batch, as the reference does
-                        for (int o = occurrences[slot[r]]; o > 0; o--) kernels.axpy(regScale, ego, egoBase + n, buf, c, dim);
+                        for (int o = occurrences[slot[r]]; o > 0; o--) rowOps.axpy(regScale, ego, egoBase + n, buf, c, dim);
                     }
                 }
                 adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, 0);
             }
         });
         if (clearAfter) {
-            workers.run(bounds.length - 1, t -> kernels.zero(firstGrad, BASE + bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
+            workers.run(bounds.length - 1, t -> rowOps.zero(firstGrad, BASE + bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
         }
     }
 }
