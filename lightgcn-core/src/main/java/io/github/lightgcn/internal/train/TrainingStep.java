@@ -284,7 +284,7 @@ public final class TrainingStep {
             products.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE);
             return;
         }
-        if (denseGrad == null) denseGrad = new float[BASE + numNodes * dim];
+        if (denseGrad == null) denseGrad = AlignedRows.allocate(numNodes, dim);
         for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
         products.multiply(denseGrad, BASE, firstGrad, BASE, dim);
         for (int s = 0; s < count; s++) rowOps.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
