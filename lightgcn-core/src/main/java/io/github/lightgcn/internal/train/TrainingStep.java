@@ -71,6 +71,7 @@ public final class TrainingStep {
     private float[] lastLayer = new float[0], finals = new float[0], finalGrad = new float[0];
     private int[] su = new int[0], si = new int[0], sj = new int[0];
     private double[] softplus = new double[0], squaredNorms = new double[0];
+    private double[] rowNorms = new double[0]; // ‖e⁰‖² of each batch node, by slot
     private float[] scale = new float[0];
 
     public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers,
@@ -117,6 +118,8 @@ public final class TrainingStep {
         int batch = to - from;
         collectBatchNodes(triples, from, to);
         int count = countNodes;
+        denseRoute = layers >= 1 && !lastFirstLayerWasScatter();
+        if (denseRoute && denseGrad == null) denseGrad = AlignedRows.allocate(numNodes, dim);
         forward(ego, egoBase, count);
         BprObjective.Loss loss = bpr(ego, egoBase, batch, count);
         backwardAndUpdate(ego, egoBase, adam, count, l2 * (1f / batch));
@@ -124,6 +127,7 @@ public final class TrainingStep {
     }
 
     private int countNodes;
+    private boolean denseRoute; // this step's first backward layer is a full gather from denseGrad
 
     /**
      * The rows of the batch's distinct nodes in ascending row (table) order, so that the row list of layer K and the
@@ -192,6 +196,7 @@ public final class TrainingStep {
         nodes = new int[rows];
         scatterOrder = new int[rows];
         occurrences = new int[rows];
+        rowNorms = new double[rows];
         lastLayer = new float[rows * dim];
         finals = new float[rows * dim];
         finalGrad = new float[rows * dim];
@@ -203,7 +208,10 @@ public final class TrainingStep {
         scale = new float[batch];
     }
 
-    /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
+    /**
+     * Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact, and the squared norms of
+     * their ego rows, each in double in index order ({@link VectorOps#squaredNorm}), once per node.
+     */
     private void forward(float[] ego, int egoBase, int count) {
         for (int k = 1; k < layers; k++) {
             products.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim);
@@ -226,6 +234,7 @@ public final class TrainingStep {
                     if (layers >= 2) rowOps.addTo(lastLayer, f, finals, f, dim);
                 }
                 rowOps.scale(inv, finals, f, dim);
+                rowNorms[s] = VectorOps.squaredNorm(ego, egoBase + n, dim);
             }
         });
     }
@@ -238,15 +247,15 @@ public final class TrainingStep {
         workers.run(parts, task -> {
             int q0 = (int) ((long) batch * task / parts), q1 = (int) ((long) batch * (task + 1) / parts);
             for (int q = q0; q < q1; q++) {
-                int u = su[q] * dim, i = si[q] * dim, j = sj[q] * dim;
-                float x = scoreDifferenceAndNorms(finals, u, i, j, ego, egoBase + nodes[su[q]] * dim,
-                        egoBase + nodes[si[q]] * dim, egoBase + nodes[sj[q]] * dim, dim, squaredNorms, q);
+                float x = scoreDifference(finals, su[q] * dim, si[q] * dim, sj[q] * dim, dim);
+                squaredNorms[q] = rowNorms[su[q]] + rowNorms[si[q]] + rowNorms[sj[q]]; // (‖e_u‖² + ‖e_i‖²) + ‖e_j‖²
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
             }
         });
         // the gradient: each worker owns a range of rows and applies their updates in triple order (a row's updates
-        // in the reference's order: G[u] += g(f[j] − f[i]), G[i] −= g f[u], G[j] += g f[u])
+        // in the reference's order: G[u] += g(f[j] − f[i]), G[i] −= g f[u], G[j] += g f[u]); for the dense route it
+        // then copies its finished rows into the full table, while they are in its cache
         int[] ranges = slotRanges(count, parts);
         workers.run(parts, task -> {
             int lo = ranges[task], hi = ranges[task + 1];
@@ -259,6 +268,9 @@ public final class TrainingStep {
                 }
                 if (i >= lo && i < hi) rowOps.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
                 if (j >= lo && j < hi) rowOps.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
+            }
+            if (denseRoute) {
+                for (int s = lo; s < hi; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
             }
         });
         double bprSum = 0, norms = 0;
@@ -278,38 +290,23 @@ public final class TrainingStep {
     /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */
     boolean lastFirstLayerWasScatter() { return batchNonZeros * SCATTER_COST < adjacency.nonZeros(); }
 
-    /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
+    /**
+     * H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather from
+     * {@code denseGrad} (G's rows copied there by {@link #bpr}; the fused pass clears them again).
+     */
     private void firstBackwardLayer(int count) {
-        if (lastFirstLayerWasScatter()) {
-            products.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE);
-            return;
-        }
-        if (denseGrad == null) denseGrad = AlignedRows.allocate(numNodes, dim);
-        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
-        products.multiply(denseGrad, BASE, firstGrad, BASE, dim);
-        for (int s = 0; s < count; s++) rowOps.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
+        if (denseRoute) products.multiply(denseGrad, BASE, firstGrad, BASE, dim);
+        else products.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE);
     }
 
-    /**
-     * One triple's terms: returns {@code dot(f[u], f[j]) − dot(f[u], f[i])}, each dot summed in index order
-     * ({@link VectorOps#dot}), and writes {@code (‖e[a]‖² + ‖e[b]‖²) + ‖e[c]‖²}, each in double in index order
-     * ({@link VectorOps#squaredNorm}), to {@code norms[q]}. Five independent sums in one loop, so that their adds'
-     * latencies overlap (one sum after the other is bound by the latency of one chain of 64 adds).
-     */
-    static float scoreDifferenceAndNorms(float[] f, int u, int i, int j, float[] e, int a, int b, int c, int dim,
-                                         double[] norms, int q) {
+    /** {@code dot(f[u], f[j]) − dot(f[u], f[i])}, each dot summed in index order ({@link VectorOps#dot}), in one loop. */
+    static float scoreDifference(float[] f, int u, int i, int j, int dim) {
         float sj = 0f, si = 0f;
-        double sa = 0, sb = 0, sc = 0;
         for (int k = 0; k < dim; k++) {
             float eu = f[u + k];
             sj += eu * f[j + k];
             si += eu * f[i + k];
-            double ea = e[a + k], eb = e[b + k], ec = e[c + k];
-            sa += ea * ea;
-            sb += eb * eb;
-            sc += ec * ec;
         }
-        norms[q] = sa + sb + sc;
         return sj - si;
     }
 
@@ -325,6 +322,7 @@ public final class TrainingStep {
         float[] scale = adjacency.invSqrtDegree();
         int cur = currentStamp;
         boolean clearAfter = layers == 2; // H1 is then the last layer's input: clear it only once all rows read it
+        float[] dense = denseRoute ? denseGrad : null; // G's full table: cleared row by row, off the batch it is zero
         workers.run(bounds.length - 1, t -> {
             float[] buf = chunk[t], row = rowScratch[t];
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
@@ -341,6 +339,7 @@ public final class TrainingStep {
                     } else {
                         if (inBatch) rowOps.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
                         else System.arraycopy(firstGrad, BASE + n, row, 0, dim);
+                        if (inBatch && dense != null) rowOps.zero(dense, BASE + n, dim);
                         if (!clearAfter) rowOps.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
                         for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 2], BASE + n, row, 0, dim);
                         if (layers >= 2) rowOps.addTo(row, 0, buf, c, dim);
