@@ -38,6 +38,18 @@ public final class AlignedRows {
         return new float[(int) paddedLength(size, HUMONGOUS_FLOATS)];
     }
 
+    /**
+     * A table like {@link #allocate}'s but padded to half a region whatever its size: for small buffers that hot
+     * loops read and write row by row.
+     */
+    public static float[] pinned(long rows, int dim) {
+        long size = BASE + rows * dim;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("embedding table too large: " + rows + " rows x " + dim + " dims");
+        }
+        return new float[(int) Math.max(size, HUMONGOUS_FLOATS)];
+    }
+
     /** A plain row-major array as an aligned table (as {@link #allocate}d, then filled). */
     public static float[] aligned(float[] plain) {
         float[] table = new float[(int) paddedLength(BASE + (long) plain.length, HUMONGOUS_FLOATS)];

@@ -61,8 +61,8 @@ public final class TrainingStep {
     private int currentStamp;
     private final int[] bounds;      // row ranges of the workers
     private int[] slotBounds = new int[0]; // slot ranges of the workers for the gradient of the final rows
-    private final float[][] chunk;   // per range: CHUNK_ROWS × dim
-    private final float[][] rowScratch;
+    /** Per range t: CHUNK_ROWS rows of the fused pass, then one row of scratch, from row t·(CHUNK_ROWS + 1). */
+    private final float[] chunks;
 
     // per-batch buffers, grown to the largest batch seen
     private int[] nodes = new int[0];       // rows of the batch's nodes, ascending: slot s is row nodes[s]
@@ -98,8 +98,7 @@ public final class TrainingStep {
         this.idBits = new long[(numNodes + 63) >>> 6];
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
-        this.chunk = new float[ranges][CHUNK_ROWS * dim];
-        this.rowScratch = new float[ranges][dim];
+        this.chunks = AlignedRows.pinned((long) ranges * (CHUNK_ROWS + 1), dim);
     }
 
     /**
@@ -324,12 +323,13 @@ public final class TrainingStep {
         boolean clearAfter = layers == 2; // H1 is then the last layer's input: clear it only once all rows read it
         float[] dense = denseRoute ? denseGrad : null; // G's full table: cleared row by row, off the batch it is zero
         workers.run(bounds.length - 1, t -> {
-            float[] buf = chunk[t], row = rowScratch[t];
+            float[] buf = chunks; // this range's rows of the pinned table (on cache lines): its chunk, then a scratch row
+            int chunk0 = BASE + t * (CHUNK_ROWS + 1) * dim, row = chunk0 + CHUNK_ROWS * dim;
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
                 int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
-                if (lastInput != null) sparse.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
+                if (lastInput != null) sparse.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, chunk0 - r0 * dim);
                 for (int r = r0; r < r1; r++) {
-                    int n = r * dim, c = (r - r0) * dim;
+                    int n = r * dim, c = chunk0 + (r - r0) * dim;
                     boolean inBatch = stamp[r] == cur;
                     int s = inBatch ? slot[r] * dim : -1;
                     // (((G + H1) + H2) + ... + HK) · 1/(K+1), where G is zero off the batch
@@ -337,20 +337,20 @@ public final class TrainingStep {
                         if (inBatch) System.arraycopy(finalGrad, s, buf, c, dim);
                         else rowOps.zero(buf, c, dim);
                     } else {
-                        if (inBatch) rowOps.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
-                        else System.arraycopy(firstGrad, BASE + n, row, 0, dim);
+                        if (inBatch) rowOps.add(finalGrad, s, firstGrad, BASE + n, buf, row, dim);
+                        else System.arraycopy(firstGrad, BASE + n, buf, row, dim);
                         if (inBatch && dense != null) rowOps.zero(dense, BASE + n, dim);
                         if (!clearAfter) rowOps.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
-                        for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 2], BASE + n, row, 0, dim);
-                        if (layers >= 2) rowOps.addTo(row, 0, buf, c, dim);
-                        else System.arraycopy(row, 0, buf, c, dim);
+                        for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 2], BASE + n, buf, row, dim);
+                        if (layers >= 2) rowOps.addTo(buf, row, buf, c, dim);
+                        else System.arraycopy(buf, row, buf, c, dim);
                     }
                     rowOps.scale(inv, buf, c, dim);
                     if (inBatch && regScale != 0f) { // L2: once per occurrence in the batch, as the reference does
                         for (int o = occurrences[slot[r]]; o > 0; o--) rowOps.axpy(regScale, ego, egoBase + n, buf, c, dim);
                     }
                 }
-                adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, 0);
+                adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, chunk0);
             }
         });
         if (clearAfter) {

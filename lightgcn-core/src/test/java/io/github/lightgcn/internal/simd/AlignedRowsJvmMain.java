@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Run by {@link AlignedRowsTest} in a JVM without compressed oops (so an object's reference is its address): prints
- * where row 0 of MAL-sized tables falls in a cache line, after allocating them between small objects and after
+ * where row 0 of MAL-sized tables and of a small pinned buffer falls in a cache line, after allocating them between small objects and after
  * collections that would move an ordinary array. Reads addresses with {@code sun.misc.Unsafe}, by reflection (the
  * test classes are compiled inside the core module, which does not read {@code jdk.unsupported}).
  */
@@ -29,6 +29,8 @@ public final class AlignedRowsJvmMain {
             keep.add(new byte[8 + 24 * t]); // the allocation point is anywhere in a cache line
             tables.add(AlignedRows.allocate(6516, 64)); // MAL's users + items, dim 64: 1.7 MB
         }
+        keep.add(new byte[40]);
+        tables.add(AlignedRows.pinned(264, 64)); // a small buffer (66 KB): pinned, it is as aligned as a large table
         StringBuilder b = new StringBuilder("rows at");
         for (int gc = 0; gc < 3; gc++) {
             for (float[] table : tables) b.append(' ').append(rowOffset(table));

@@ -37,11 +37,14 @@ class AlignedRowsTest {
         float[] a = AlignedRows.aligned(plain);
         assertArrayEquals(plain, java.util.Arrays.copyOfRange(a, AlignedRows.BASE, AlignedRows.BASE + 3));
         assertThrows(IllegalArgumentException.class, () -> AlignedRows.allocate(1L << 31, 64));
+        assertTrue(AlignedRows.pinned(2, 3).length >= Math.max(AlignedRows.BASE + 6, AlignedRows.HUMONGOUS_FLOATS));
+        assertThrows(IllegalArgumentException.class, () -> AlignedRows.pinned(1L << 31, 64));
     }
 
     /**
      * A JVM whose G1 regions (4 MB, as for this machine's default 6 GB heap) make MAL's 1.7 MB tables ordinary
-     * objects: unpadded, they land anywhere in a cache line and move at each collection; padded, each starts a region.
+     * objects: unpadded, they land anywhere in a cache line and move at each collection; padded, each starts a region
+     * (and so does a small pinned buffer).
      */
     @ParameterizedTest
     @ValueSource(strings = {"4m", "2m", "1m"})
