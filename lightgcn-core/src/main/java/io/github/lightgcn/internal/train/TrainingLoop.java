@@ -148,8 +148,7 @@ public final class TrainingLoop {
         int batchSize = config.batchSize();
         for (int b = first; b < batches; b++) {
             int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
-            // = objective.lossAndGradient(ego, triples, from, to, gradient) + adam.update(ego, gradient),
-            // with only the work that changes the result (TrainingStep)
+            // the batch's loss and gradient, then an Adam step, with only the work that changes the result
             BprObjective.Loss l = step.step(state.ego, BASE, state.adam, triples, from, to);
             if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
             sums[0] += l.total();
