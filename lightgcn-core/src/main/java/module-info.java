@@ -6,6 +6,8 @@
  */
 module io.github.lightgcn.core {
     requires static jdk.incubator.vector; // the SIMD kernels, loaded only when the JVM has the module
+    requires java.management;
+    requires static jdk.management; // G1's region size, so that small tables start on a cache line (AlignedRows)
 
     exports io.github.lightgcn;
     exports io.github.lightgcn.graph;

@@ -5,6 +5,7 @@ import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
 import io.github.lightgcn.internal.eval.Evaluator;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.internal.sparse.LayerMeanPropagation;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 
@@ -35,7 +36,7 @@ public final class BatchAgainstEvaluation {
             float[] ego = new float[adj.numNodes() * dim], fin = new float[ego.length];
             Random r = new Random(2020); // as EvaluationBenchmark
             for (int p = 0; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * 0.1);
-            new LayerMeanPropagation(adj, 3, dim, workers).apply(ego, fin);
+            new LayerMeanPropagation(adj, 3, dim, workers, VectorizationProvider.kernels()).apply(ego, fin);
             float[] u = Arrays.copyOfRange(fin, 0, users * dim), v = Arrays.copyOfRange(fin, users * dim, fin.length);
             EmbeddingScorer scorer = new EmbeddingScorer(u, v, dim);
             LightGCNModel model = LightGCNModel.of(u, v, dim, split.train(), Map.of());

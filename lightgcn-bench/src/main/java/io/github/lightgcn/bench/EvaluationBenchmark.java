@@ -6,6 +6,8 @@ import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
 import io.github.lightgcn.internal.eval.Evaluator;
 import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.internal.sparse.LayerMeanPropagation;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import jdk.incubator.vector.FloatVector;
@@ -59,9 +61,10 @@ public class EvaluationBenchmark {
         float[] ego = new float[adj.numNodes() * dim], fin = new float[ego.length];
         Random r = new Random(2020);
         for (int p = 0; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * 0.1);
-        new LayerMeanPropagation(adj, 3, dim, workers).apply(ego, fin);
+        Kernels kernels = VectorizationProvider.kernels();
+        new LayerMeanPropagation(adj, 3, dim, workers, kernels).apply(ego, fin);
         scorer = new EmbeddingScorer(Arrays.copyOfRange(fin, 0, users * dim),
-                Arrays.copyOfRange(fin, users * dim, fin.length), dim);
+                Arrays.copyOfRange(fin, users * dim, fin.length), dim, kernels.scoring());
         model = LightGCNModel.of(Arrays.copyOfRange(fin, 0, users * dim),
                 Arrays.copyOfRange(fin, users * dim, fin.length), dim, split.train(), Map.of());
         top20 = RecommendOptions.builder().k(20).threads(threads).build();

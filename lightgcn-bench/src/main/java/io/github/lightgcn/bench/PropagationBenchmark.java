@@ -2,7 +2,6 @@ package io.github.lightgcn.bench;
 
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.Kernels;
-import io.github.lightgcn.internal.simd.ScalarKernels;
 import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.internal.sparse.NodeOrder;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
@@ -58,7 +57,7 @@ public class PropagationBenchmark {
     public void setup() {
         var train = Datasets.gowalla().train();
         adj = NormalizedAdjacency.of(train);
-        adjBreadthFirst = NormalizedAdjacency.of(train, NodeOrder.breadthFirst(train));
+        adjBreadthFirst = NormalizedAdjacency.of(train, BreadthFirstOrder.of(train));
         workers = new Workers(threads);
         bounds = adj.rowRanges(workers);
         boundsBreadthFirst = adjBreadthFirst.rowRanges(workers);
@@ -77,7 +76,7 @@ public class PropagationBenchmark {
         xAlignedScaledCommunities = new float[xAligned.length];
         for (int p = 0; p < x.length; p++) xAlignedScaledCommunities[12 + p] = sc[p / DIM] * x[p];
         simd = VectorizationProvider.kernels();
-        scalar = ScalarKernels.INSTANCE;
+        scalar = Kernels.SCALAR;
         layerBytes = (long) adj.nonZeros() * DIM * Float.BYTES;
         tableSized = new float[n * DIM];
         oneGiB = new float[1 << 28];
@@ -86,7 +85,7 @@ public class PropagationBenchmark {
 
         DMatrixSparseTriplet t = new DMatrixSparseTriplet(n, n, adj.nonZeros());
         int[] off = adj.rowOffsets(), col = adj.columns();
-        float[] val = values = adj.values();
+        float[] val = values = PatternOnlyKernels.storedValues(adj);
         for (int row = 0; row < n; row++) for (int p = off[row]; p < off[row + 1]; p++) t.addItem(row, col[p], val[p]);
         ejmlA = DConvertMatrixStruct.convert(t, (DMatrixSparseCSC) null);
         ejmlX = new DMatrixRMaj(n, DIM);
@@ -104,8 +103,8 @@ public class PropagationBenchmark {
      */
     @Benchmark
     public float[] layerSimd() {
-        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0,
-                DIM, bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> simd.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(),
+                x, 0, DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 
@@ -122,8 +121,8 @@ public class PropagationBenchmark {
     }
 
     private float[] alignedLayer(NormalizedAdjacency a, int[] b) {
-        workers.run(b.length - 1, t -> simd.spmmRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(), xAligned, 12, DIM,
-                b[t], b[t + 1], yAligned, 12));
+        workers.run(b.length - 1, t -> simd.sparse().spmmRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(), xAligned,
+                12, DIM, b[t], b[t + 1], yAligned, 12));
         return yAligned;
     }
 
@@ -162,16 +161,16 @@ public class PropagationBenchmark {
      */
     @Benchmark
     public float[] layerSimdAlignedRows() {
-        workers.run(bounds.length - 1, t -> simd.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), xAligned,
-                12, DIM, bounds[t], bounds[t + 1], yAligned, 12));
+        workers.run(bounds.length - 1, t -> simd.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(),
+                xAligned, 12, DIM, bounds[t], bounds[t + 1], yAligned, 12));
         return yAligned;
     }
 
     /** The scalar twin, same split. */
     @Benchmark
     public float[] layerScalar() {
-        workers.run(bounds.length - 1, t -> scalar.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0,
-                DIM, bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> scalar.sparse().spmmRows(adj.rowOffsets(), adj.columns(),
+                adj.invSqrtDegree(), x, 0, DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 
@@ -182,11 +181,11 @@ public class PropagationBenchmark {
         workers.run(bounds.length - 1, t -> {
             for (int r = bounds[t]; r < bounds[t + 1]; r++) {
                 System.arraycopy(x, r * DIM, scaled, r * DIM, DIM);
-                simd.scale(s[r], scaled, r * DIM, DIM);
+                simd.rows().scale(s[r], scaled, r * DIM, DIM);
             }
         });
-        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, scaled, 0, DIM,
-                bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> PatternOnlyKernels.spmmPatternRows(adj.rowOffsets(), adj.columns(), s,
+                scaled, 0, DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 
@@ -194,8 +193,8 @@ public class PropagationBenchmark {
     @Benchmark
     public float[] layerPatternOnlyPrescaled() {
         float[] s = adj.invSqrtDegree();
-        workers.run(bounds.length - 1, t -> simd.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, x, 0, DIM,
-                bounds[t], bounds[t + 1], y, 0));
+        workers.run(bounds.length - 1, t -> PatternOnlyKernels.spmmPatternRows(adj.rowOffsets(), adj.columns(), s, x,
+                0, DIM, bounds[t], bounds[t + 1], y, 0));
         return y;
     }
 
@@ -209,8 +208,8 @@ public class PropagationBenchmark {
     public float[] layerPatternOnlyCommunities() {
         NormalizedAdjacency a = adjCommunities;
         int[] b = boundsCommunities;
-        workers.run(b.length - 1, t -> simd.spmmPatternRows(a.rowOffsets(), a.columns(), a.invSqrtDegree(),
-                xAlignedScaledCommunities, 12, DIM, b[t], b[t + 1], yAligned, 12));
+        workers.run(b.length - 1, t -> PatternOnlyKernels.spmmPatternRows(a.rowOffsets(), a.columns(),
+                a.invSqrtDegree(), xAlignedScaledCommunities, 12, DIM, b[t], b[t + 1], yAligned, 12));
         return yAligned;
     }
 

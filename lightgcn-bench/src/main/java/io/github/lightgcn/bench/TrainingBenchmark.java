@@ -4,6 +4,8 @@ import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.simd.AlignedRows;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.internal.sparse.NodeOrder;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import io.github.lightgcn.internal.train.Adam;
@@ -56,17 +58,18 @@ public class TrainingBenchmark {
         workers = new Workers(threads);
         NodeOrder rows = switch (order) {
             case "communities" -> NodeOrder.communities(train);
-            case "breadth-first" -> NodeOrder.breadthFirst(train);
+            case "breadth-first" -> BreadthFirstOrder.of(train);
             case "node-id" -> NodeOrder.identity(train.numUsers() + train.numItems());
             default -> throw new IllegalArgumentException("order: communities, breadth-first or node-id, got " + order);
         };
         NormalizedAdjacency adj = NormalizedAdjacency.of(train, rows);
         int dim = config.embeddingDim();
-        step = new TrainingStep(adj, config.layers(), dim, (float) config.l2(), workers);
+        Kernels kernels = VectorizationProvider.kernels();
+        step = new TrainingStep(adj, config.layers(), dim, (float) config.l2(), workers, kernels);
         ego = AlignedRows.allocate(adj.numNodes(), dim); // the layout LightGCN trains on
         Random r = new Random(2020);
         for (int p = AlignedRows.BASE; p < ego.length; p++) ego[p] = (float) (r.nextGaussian() * config.initStd());
-        adam = new Adam(ego.length, (float) config.learningRate());
+        adam = new Adam(ego.length, (float) config.learningRate(), kernels.adam());
         sampler = new NegativeSampler(train, config.sampling());
         batchSize = config.batchSize();
     }

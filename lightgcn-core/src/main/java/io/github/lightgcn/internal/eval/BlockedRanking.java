@@ -3,8 +3,7 @@ package io.github.lightgcn.internal.eval;
 import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
-import io.github.lightgcn.internal.simd.Kernels;
-import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.simd.ScoringKernels;
 
 /**
  * Top-K of every listed user over all items by dot product, without materialising a score matrix: users in blocks
@@ -22,7 +21,7 @@ final class BlockedRanking implements Ranking {
     private static final int[] NONE = {};
     private static final int TILE_BYTES = 128 * 1024; // an item tile, k-major; a few of them fit in L2
 
-    private final Kernels kernels = VectorizationProvider.kernels();
+    private final ScoringKernels kernels;
     private final float[] users;
     private final int dim, numItems, maxK, blockSize;
     private final Workers workers;
@@ -31,6 +30,7 @@ final class BlockedRanking implements Ranking {
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     BlockedRanking(EmbeddingScorer scorer, int maxK, int blockSize, Workers workers) {
+        this.kernels = scorer.scoring();
         this.users = scorer.userTable();
         this.dim = scorer.dim();
         this.numItems = scorer.numItems();

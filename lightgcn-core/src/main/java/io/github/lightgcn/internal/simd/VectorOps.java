@@ -1,8 +1,9 @@
 package io.github.lightgcn.internal.simd;
 
 /**
- * The few dense row operations the model needs, on rows stored in flat {@code float[]} arrays at an offset.
- * This is the scalar implementation (and the oracle for any vectorised one).
+ * Scalar reductions over single rows of flat {@code float[]} tables, for work outside the hot loops (a model's
+ * single scores, a triple's norms). {@link #dot} is also the definition {@link ScoringKernels#scoreTile4} matches
+ * bit for bit.
  */
 public final class VectorOps {
 
@@ -13,11 +14,6 @@ public final class VectorOps {
         float s = 0f;
         for (int k = 0; k < len; k++) s += a[aOff + k] * b[bOff + k];
         return s;
-    }
-
-    /** y[yOff + k] += alpha · x[xOff + k]. */
-    public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
-        for (int k = 0; k < len; k++) y[yOff + k] += alpha * x[xOff + k];
     }
 
     /** Σ x[off + k]², in double. */

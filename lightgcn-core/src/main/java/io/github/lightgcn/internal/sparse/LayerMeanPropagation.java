@@ -3,13 +3,14 @@ package io.github.lightgcn.internal.sparse;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.AlignedRows;
 import io.github.lightgcn.internal.simd.Kernels;
-import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.simd.RowKernels;
+import io.github.lightgcn.internal.simd.SparseKernels;
 
 /**
  * LightGCN's propagation: {@code out = (1/(K+1)) Σ_{k=0..K} Â^k in}. Because {@code Â} is symmetric, the same
  * operator maps a gradient w.r.t. the final embeddings to the gradient w.r.t. the ego embeddings, so forward and
- * backward are both {@link #apply}. Holds two scratch tables of {@code numNodes × dim} ({@link AlignedRows}); not
- * thread-safe.
+ * backward are both {@link #apply}. Runs on the kernels it is given (the result is the same bit for bit on any
+ * set). Holds two scratch tables of {@code numNodes × dim} ({@link AlignedRows}); not thread-safe.
  */
 public final class LayerMeanPropagation {
 
@@ -19,11 +20,14 @@ public final class LayerMeanPropagation {
     private final Workers workers;
     private final float[] current;
     private final float[] next;
-    private final Kernels kernels = VectorizationProvider.kernels();
+    private final SparseKernels sparse;
+    private final RowKernels rows;
 
-    public LayerMeanPropagation(NormalizedAdjacency adjacency, int layers, int dim, Workers workers) {
+    public LayerMeanPropagation(NormalizedAdjacency adjacency, int layers, int dim, Workers workers, Kernels kernels) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         this.adjacency = adjacency;
+        this.sparse = kernels.sparse();
+        this.rows = kernels.rows();
         this.layers = layers;
         this.dim = dim;
         this.workers = workers;
@@ -51,7 +55,7 @@ public final class LayerMeanPropagation {
         System.arraycopy(in, inBase, out, 0, n);
         float inv = 1f / (layers + 1);
         if (layers == 0) {
-            kernels.scale(inv, out, 0, n);
+            rows.scale(inv, out, 0, n);
             return;
         }
         int[] bounds = adjacency.rowRanges(workers);
@@ -66,9 +70,9 @@ public final class LayerMeanPropagation {
             // each task adds its fresh rows to the mean while they are still in cache (same order as a separate pass)
             workers.run(bounds.length - 1, t -> {
                 int from = bounds[t], to = bounds[t + 1];
-                kernels.spmmRows(offsets, columns, scale, x, xBase, dim, from, to, y, base);
-                kernels.addTo(y, base + from * dim, out, from * dim, (to - from) * dim);
-                if (last) kernels.scale(inv, out, from * dim, (to - from) * dim);
+                sparse.spmmRows(offsets, columns, scale, x, xBase, dim, from, to, y, base);
+                rows.addTo(y, base + from * dim, out, from * dim, (to - from) * dim);
+                if (last) rows.scale(inv, out, from * dim, (to - from) * dim);
             });
             cur = nxt;
             curBase = base;

@@ -1,15 +1,13 @@
 package io.github.lightgcn.internal.sparse;
 
-import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.graph.InteractionGraph;
-
-import java.util.Arrays;
 
 /**
  * Where each node's row sits in the training tables. Nodes keep their ids (users {@code 0..U-1}, items
- * {@code U..U+I-1}); a table row is {@code position(node)}. {@link #communities} (the order LightGCN trains in) and
- * {@link #breadthFirst} place nodes that share neighbours next to each other, so a propagation layer gathers rows
- * that are more often already in the core's cache (BENCHMARKS.md has the measured gains).
+ * {@code U..U+I-1}); a table row is {@code position(node)}. {@link #communities} (the order LightGCN trains in)
+ * places nodes that share neighbours next to each other, so a propagation layer gathers rows that are more often
+ * already in the core's cache (BENCHMARKS.md has the measured gains; the benchmarks build other orders with
+ * {@link #of}).
  * Positions change where rows are stored, never how a row is summed (see
  * {@link NormalizedAdjacency#of(InteractionGraph, NodeOrder)}), so results are the same bit for bit in any order.
  */
@@ -32,42 +30,24 @@ public final class NodeOrder {
     }
 
     /**
-     * Breadth-first order over the bipartite graph: each component from its highest-degree node (ties: lower id),
-     * neighbours in id order. Deterministic; O(nodes · log nodes + edges).
+     * The order that stores node n at row {@code positions[n]} (the array is copied).
+     *
+     * @throws IllegalArgumentException when {@code positions} is not a permutation of {@code 0..positions.length-1}
      */
-    public static NodeOrder breadthFirst(InteractionGraph graph) {
-        int users = graph.numUsers(), n = users + graph.numItems();
-        int[] uOff = GraphArrays.userOffsets(graph), uIdx = GraphArrays.userItems(graph);
-        int[] iOff = GraphArrays.itemOffsets(graph), iIdx = GraphArrays.itemUsers(graph);
-        long[] byDegree = new long[n]; // -degree in the high bits, id in the low: ascending = degree descending
-        for (int v = 0; v < n; v++) {
-            byDegree[v] = ((long) -degree(graph, v) << 32) | v;
-        }
-        Arrays.sort(byDegree);
-        int[] position = new int[n];
-        Arrays.fill(position, -1);
-        int[] queue = new int[n];
-        int next = 0;
-        for (long key : byDegree) {
-            int start = (int) key;
-            if (position[start] >= 0) continue;
-            int head = next;
-            position[start] = next;
-            queue[next++] = start;
-            while (head < next) {
-                int v = queue[head++];
-                if (v < users) {
-                    for (int p = uOff[v]; p < uOff[v + 1]; p++) {
-                        int w = users + uIdx[p];
-                        if (position[w] < 0) { position[w] = next; queue[next++] = w; }
-                    }
-                } else {
-                    for (int p = iOff[v - users]; p < iOff[v - users + 1]; p++) {
-                        int w = iIdx[p];
-                        if (position[w] < 0) { position[w] = next; queue[next++] = w; }
-                    }
-                }
+    public static NodeOrder of(int[] positions) {
+        int[] position = positions.clone();
+        boolean[] used = new boolean[position.length];
+        for (int n = 0; n < position.length; n++) {
+            int row = position[n];
+            if (row < 0 || row >= position.length) {
+                throw new IllegalArgumentException("positions[" + n + "] must be in [0, " + position.length + "), got "
+                        + row);
             }
+            if (used[row]) {
+                throw new IllegalArgumentException("positions must be a permutation: row " + row
+                        + " is given twice (again to node " + n + ")");
+            }
+            used[row] = true;
         }
         return new NodeOrder(position);
     }

@@ -1,12 +1,12 @@
 package io.github.lightgcn.internal.train;
 
-import io.github.lightgcn.internal.concurrent.Workers;
-import io.github.lightgcn.internal.simd.Kernels;
-import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.simd.AdamCoefficients;
+import io.github.lightgcn.internal.simd.AdamKernels;
 
 /**
  * Adam (Kingma & Ba) in PyTorch's form: {@code p -= (lr / (1-β1^t)) · m / (√v / √(1-β2^t) + ε)}. Dense: every
- * parameter is updated every step, as torch.optim.Adam does for a dense gradient.
+ * parameter is updated every step, as torch.optim.Adam does for a dense gradient. A step is begun once
+ * ({@link #beginStep}) and applied range by range ({@link #updateRange}) on the Adam kernel it is given.
  */
 public final class Adam {
 
@@ -16,21 +16,22 @@ public final class Adam {
     private final float epsilon;
     private final float[] m;
     private final float[] v;
+    private final AdamKernels kernel;
     private long step;
-    private float stepSize, invSqrtBias2; // of the current step
-    private final Kernels kernels = VectorizationProvider.kernels();
+    private AdamCoefficients coefficients; // of the current step
 
-    public Adam(int size, float learningRate) {
-        this(size, learningRate, 0.9f, 0.999f, 1e-8f);
+    public Adam(int size, float learningRate, AdamKernels kernel) {
+        this(size, learningRate, 0.9f, 0.999f, 1e-8f, kernel);
     }
 
-    public Adam(int size, float learningRate, float beta1, float beta2, float epsilon) {
+    public Adam(int size, float learningRate, float beta1, float beta2, float epsilon, AdamKernels kernel) {
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.m = new float[size];
         this.v = new float[size];
+        this.kernel = kernel;
     }
 
     /** Number of steps taken. */
@@ -53,17 +54,6 @@ public final class Adam {
         this.step = step;
     }
 
-    /** One update of {@code params} with {@code gradient}, split in ranges over the workers (element-wise). */
-    public void update(float[] params, float[] gradient, Workers workers) {
-        beginStep();
-        int n = params.length;
-        int parts = workers.threads() == 1 ? 1 : workers.threads() * 2;
-        workers.run(parts, t -> {
-            int from = (int) ((long) n * t / parts), to = (int) ((long) n * (t + 1) / parts);
-            updateRange(params, from, to, gradient, from);
-        });
-    }
-
     /**
      * Starts a step whose updates are then applied range by range with {@link #updateRange} (so that a caller can
      * update parameters as soon as their gradient is known, without materialising the whole gradient).
@@ -72,8 +62,8 @@ public final class Adam {
         step++;
         double bias1 = 1 - Math.pow(beta1, step);
         double bias2 = 1 - Math.pow(beta2, step);
-        stepSize = (float) (learningRate / bias1);
-        invSqrtBias2 = (float) (1 / Math.sqrt(bias2));
+        coefficients = new AdamCoefficients(beta1, beta2, 1 - beta1, 1 - beta2, epsilon, (float) (learningRate / bias1),
+                (float) (1 / Math.sqrt(bias2)));
     }
 
     /**
@@ -81,7 +71,6 @@ public final class Adam {
      * may be updated from several threads at once as long as they do not overlap.
      */
     public void updateRange(float[] params, int from, int to, float[] gradient, int gOff) {
-        kernels.adam(params, m, v, from, to, gradient, gOff, beta1, beta2, 1 - beta1, 1 - beta2, epsilon, stepSize,
-                invSqrtBias2);
+        kernel.update(params, m, v, from, to, gradient, gOff, coefficients);
     }
 }

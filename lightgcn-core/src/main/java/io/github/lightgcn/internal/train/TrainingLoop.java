@@ -11,6 +11,8 @@ import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.eval.EmbeddingScorer;
 import io.github.lightgcn.internal.eval.Evaluator;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.internal.sparse.LayerMeanPropagation;
 import io.github.lightgcn.internal.sparse.NodeOrder;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
@@ -49,6 +51,7 @@ public final class TrainingLoop {
     private final StopRequest stop;
     private final Path resumeFile;
     private final int numUsers, numItems, dim;
+    private final Kernels kernels;
     private final LayerMeanPropagation propagation;
     private final TrainingStep step;
     private final NegativeSampler sampler;
@@ -78,16 +81,18 @@ public final class TrainingLoop {
         this.dim = config.embeddingDim();
         int nodes = numUsers + numItems;
         NodeOrder order = communityOrder ? NodeOrder.communities(train) : NodeOrder.identity(nodes);
-        // the machinery of a step, built here only
+        // the machinery of a step, built here only, on this JVM's kernels
+        this.kernels = VectorizationProvider.kernels();
         this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train, order), config.layers(), dim,
-                workers);
-        this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers);
+                workers, kernels);
+        this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers,
+                kernels);
         this.sampler = new NegativeSampler(train, config.sampling());
         this.evaluator = new Evaluator(config.topK(), options.evalBlockSize(), workers);
 
         EarlyStopping patience = new EarlyStopping(config.patience(), config.minDelta());
         this.state = new TrainingState(order, dim, InitialEmbeddings.of(config, numUsers, numItems),
-                (float) config.learningRate(), patience);
+                (float) config.learningRate(), kernels.adam(), patience);
         this.finalEmbeddings = new float[nodes * dim];
         this.checkpoints = new Checkpointing(identity, options);
         // precedence: the last epoch completes the run whatever else holds; patience comes before a stop request,
@@ -143,8 +148,7 @@ public final class TrainingLoop {
         int batchSize = config.batchSize();
         for (int b = first; b < batches; b++) {
             int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
-            // = objective.lossAndGradient(ego, triples, from, to, gradient) + adam.update(ego, gradient),
-            // with only the work that changes the result (TrainingStep)
+            // the batch's loss and gradient, then an Adam step, with only the work that changes the result
             BprObjective.Loss l = step.step(state.ego, BASE, state.adam, triples, from, to);
             if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
             sums[0] += l.total();
@@ -200,7 +204,7 @@ public final class TrainingLoop {
 
     private Metrics evaluateCurrent() {
         propagation.apply(state.ego, BASE, finalEmbeddings);
-        return evaluator.evaluate(new EmbeddingScorer(users(), items(), dim), train, monitor);
+        return evaluator.evaluate(new EmbeddingScorer(users(), items(), dim, kernels.scoring()), train, monitor);
     }
 
     /** The model's embeddings (the best epoch's under early stopping) and the summary. */

@@ -1,6 +1,7 @@
 package io.github.lightgcn.internal.train;
 
 import io.github.lightgcn.eval.Metrics;
+import io.github.lightgcn.internal.simd.AdamKernels;
 import io.github.lightgcn.internal.simd.AlignedRows;
 import io.github.lightgcn.internal.sparse.NodeOrder;
 
@@ -30,12 +31,13 @@ final class TrainingState {
     final List<Double> epochSeconds = new ArrayList<>();
 
     /** A fresh run from {@code initialEgo} (in node-id order). */
-    TrainingState(NodeOrder order, int dim, float[] initialEgo, float learningRate, EarlyStopping stopping) {
+    TrainingState(NodeOrder order, int dim, float[] initialEgo, float learningRate, AdamKernels adamKernels,
+                  EarlyStopping stopping) {
         this.order = order;
         this.dim = dim;
         this.ego = AlignedRows.allocate(order.size(), dim);
         order.fromNodeOrder(initialEgo, ego, BASE, dim);
-        this.adam = new Adam(ego.length, learningRate);
+        this.adam = new Adam(ego.length, learningRate, adamKernels);
         this.stopping = stopping;
     }
 

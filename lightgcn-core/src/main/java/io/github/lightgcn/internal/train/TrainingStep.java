@@ -3,15 +3,18 @@ package io.github.lightgcn.internal.train;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.AlignedRows;
 import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.RowKernels;
+import io.github.lightgcn.internal.simd.SparseKernels;
 import io.github.lightgcn.internal.simd.VectorOps;
-import io.github.lightgcn.internal.simd.VectorizationProvider;
+import io.github.lightgcn.internal.sparse.AdjacencyProducts;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 
 import java.util.Arrays;
 
 /**
- * One training step, {@link BprObjective#lossAndGradient} followed by {@link Adam#update}, doing only the work
- * that changes the result, and giving the same numbers bit for bit (up to the sign of zeros; tested):
+ * One training step: the {@link BprObjective} loss of a batch and its gradient w.r.t. the ego embeddings, then an
+ * {@link Adam} step, doing only the work that changes the result, and giving the numbers of the straightforward
+ * step (every layer full, the gradient materialised, then Adam) bit for bit (up to the sign of zeros; tested):
  * <ul>
  *   <li>forward: layers 1..K−1 on the whole graph, but layer K and the layer mean only on the batch's rows (the
  *   loss reads nothing else);</li>
@@ -24,8 +27,8 @@ import java.util.Arrays;
  * Every row is computed with the same float operations in the same order as the reference path, whatever the
  * thread count and the adjacency's {@link io.github.lightgcn.internal.sparse.NodeOrder}. Triples name nodes by id; the ego
  * table, Adam's moments and the scratch tables are in the adjacency's order (node n at row
- * {@code order().position(n)}). Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not
- * thread-safe.
+ * {@code order().position(n)}). Runs on the kernels it is given; the result is the same bit for bit on any set.
+ * Holds K + 1 scratch tables of {@code numNodes × dim} and per-batch buffers; not thread-safe.
  */
 public final class TrainingStep {
 
@@ -40,7 +43,9 @@ public final class TrainingStep {
     private static final double SCATTER_COST = 2.5;
 
     private final NormalizedAdjacency adjacency;
-    private final Kernels kernels = VectorizationProvider.kernels();
+    private final AdjacencyProducts products;
+    private final SparseKernels sparse;
+    private final RowKernels rowOps;
     private final Workers workers;
     private final int layers, dim, numUsers, numNodes;
     private final int[] position;    // table row of each node id
@@ -56,8 +61,8 @@ public final class TrainingStep {
     private int currentStamp;
     private final int[] bounds;      // row ranges of the workers
     private int[] slotBounds = new int[0]; // slot ranges of the workers for the gradient of the final rows
-    private final float[][] chunk;   // per range: CHUNK_ROWS × dim
-    private final float[][] rowScratch;
+    /** Per range t: CHUNK_ROWS rows of the fused pass, then one row of scratch, from row t·(CHUNK_ROWS + 1). */
+    private final float[] chunks;
 
     // per-batch buffers, grown to the largest batch seen
     private int[] nodes = new int[0];       // rows of the batch's nodes, ascending: slot s is row nodes[s]
@@ -66,11 +71,16 @@ public final class TrainingStep {
     private float[] lastLayer = new float[0], finals = new float[0], finalGrad = new float[0];
     private int[] su = new int[0], si = new int[0], sj = new int[0];
     private double[] softplus = new double[0], squaredNorms = new double[0];
+    private double[] rowNorms = new double[0]; // ‖e⁰‖² of each batch node, by slot
     private float[] scale = new float[0];
 
-    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers) {
+    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers,
+                        Kernels kernels) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         this.adjacency = adjacency;
+        this.products = new AdjacencyProducts(adjacency, kernels.sparse(), workers);
+        this.sparse = kernels.sparse();
+        this.rowOps = kernels.rows();
         this.workers = workers;
         this.layers = layers;
         this.dim = dim;
@@ -88,8 +98,7 @@ public final class TrainingStep {
         this.idBits = new long[(numNodes + 63) >>> 6];
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
-        this.chunk = new float[ranges][CHUNK_ROWS * dim];
-        this.rowScratch = new float[ranges][dim];
+        this.chunks = AlignedRows.pinned((long) ranges * (CHUNK_ROWS + 1), dim);
     }
 
     /**
@@ -108,6 +117,8 @@ public final class TrainingStep {
         int batch = to - from;
         collectBatchNodes(triples, from, to);
         int count = countNodes;
+        denseRoute = layers >= 1 && !lastFirstLayerWasScatter();
+        if (denseRoute && denseGrad == null) denseGrad = AlignedRows.allocate(numNodes, dim);
         forward(ego, egoBase, count);
         BprObjective.Loss loss = bpr(ego, egoBase, batch, count);
         backwardAndUpdate(ego, egoBase, adam, count, l2 * (1f / batch));
@@ -115,6 +126,7 @@ public final class TrainingStep {
     }
 
     private int countNodes;
+    private boolean denseRoute; // this step's first backward layer is a full gather from denseGrad
 
     /**
      * The rows of the batch's distinct nodes in ascending row (table) order, so that the row list of layer K and the
@@ -183,6 +195,7 @@ public final class TrainingStep {
         nodes = new int[rows];
         scatterOrder = new int[rows];
         occurrences = new int[rows];
+        rowNorms = new double[rows];
         lastLayer = new float[rows * dim];
         finals = new float[rows * dim];
         finalGrad = new float[rows * dim];
@@ -194,14 +207,17 @@ public final class TrainingStep {
         scale = new float[batch];
     }
 
-    /** Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact. */
+    /**
+     * Final (layer-mean) embeddings of the batch's nodes into {@code finals}, compact, and the squared norms of
+     * their ego rows, each in double in index order ({@link VectorOps#squaredNorm}), once per node.
+     */
     private void forward(float[] ego, int egoBase, int count) {
         for (int k = 1; k < layers; k++) {
-            adjacency.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim, workers);
+            products.multiply(k == 1 ? ego : layer[k - 2], k == 1 ? egoBase : BASE, layer[k - 1], BASE, dim);
         }
         if (layers >= 1) {
-            adjacency.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? egoBase : BASE, dim, nodes,
-                    count, lastLayer, workers);
+            products.multiplyRowList(layers == 1 ? ego : layer[layers - 2], layers == 1 ? egoBase : BASE, dim, nodes,
+                    count, lastLayer);
         }
         int parts = Math.min(workers.threads(), Math.max(1, count / 256));
         workers.run(parts, t -> {
@@ -212,11 +228,12 @@ public final class TrainingStep {
                 if (layers == 0) {
                     System.arraycopy(ego, egoBase + n, finals, f, dim);
                 } else {
-                    kernels.add(ego, egoBase + n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
-                    for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 1], BASE + n, finals, f, dim);
-                    if (layers >= 2) kernels.addTo(lastLayer, f, finals, f, dim);
+                    rowOps.add(ego, egoBase + n, layers == 1 ? lastLayer : layer[0], layers == 1 ? f : BASE + n, finals, f, dim);
+                    for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 1], BASE + n, finals, f, dim);
+                    if (layers >= 2) rowOps.addTo(lastLayer, f, finals, f, dim);
                 }
-                kernels.scale(inv, finals, f, dim);
+                rowOps.scale(inv, finals, f, dim);
+                rowNorms[s] = VectorOps.squaredNorm(ego, egoBase + n, dim);
             }
         });
     }
@@ -229,27 +246,30 @@ public final class TrainingStep {
         workers.run(parts, task -> {
             int q0 = (int) ((long) batch * task / parts), q1 = (int) ((long) batch * (task + 1) / parts);
             for (int q = q0; q < q1; q++) {
-                int u = su[q] * dim, i = si[q] * dim, j = sj[q] * dim;
-                float x = scoreDifferenceAndNorms(finals, u, i, j, ego, egoBase + nodes[su[q]] * dim,
-                        egoBase + nodes[si[q]] * dim, egoBase + nodes[sj[q]] * dim, dim, squaredNorms, q);
+                float x = scoreDifference(finals, su[q] * dim, si[q] * dim, sj[q] * dim, dim);
+                squaredNorms[q] = rowNorms[su[q]] + rowNorms[si[q]] + rowNorms[sj[q]]; // (‖e_u‖² + ‖e_i‖²) + ‖e_j‖²
                 softplus[q] = BprObjective.softplus(x);
                 scale[q] = BprObjective.sigmoid(x) * invBatch;
             }
         });
         // the gradient: each worker owns a range of rows and applies their updates in triple order (a row's updates
-        // in the reference's order: G[u] += g(f[j] − f[i]), G[i] −= g f[u], G[j] += g f[u])
+        // in the reference's order: G[u] += g(f[j] − f[i]), G[i] −= g f[u], G[j] += g f[u]); for the dense route it
+        // then copies its finished rows into the full table, while they are in its cache
         int[] ranges = slotRanges(count, parts);
         workers.run(parts, task -> {
             int lo = ranges[task], hi = ranges[task + 1];
-            kernels.zero(finalGrad, lo * dim, (hi - lo) * dim);
+            rowOps.zero(finalGrad, lo * dim, (hi - lo) * dim);
             for (int q = 0; q < batch; q++) {
                 int u = su[q], i = si[q], j = sj[q];
                 float g = scale[q];
                 if (u >= lo && u < hi) {
-                    kernels.addScaledDifference(g, finals, j * dim, i * dim, finalGrad, u * dim, dim);
+                    rowOps.addScaledDifference(g, finals, j * dim, i * dim, finalGrad, u * dim, dim);
                 }
-                if (i >= lo && i < hi) kernels.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
-                if (j >= lo && j < hi) kernels.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
+                if (i >= lo && i < hi) rowOps.axpy(-g, finals, u * dim, finalGrad, i * dim, dim);
+                if (j >= lo && j < hi) rowOps.axpy(g, finals, u * dim, finalGrad, j * dim, dim);
+            }
+            if (denseRoute) {
+                for (int s = lo; s < hi; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
             }
         });
         double bprSum = 0, norms = 0;
@@ -269,38 +289,23 @@ public final class TrainingStep {
     /** Whether the last step's first backward layer was a scatter (else a full gather); for tests. */
     boolean lastFirstLayerWasScatter() { return batchNonZeros * SCATTER_COST < adjacency.nonZeros(); }
 
-    /** H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather. */
+    /**
+     * H1 = Â G into {@code firstGrad} (all zero before): a scatter from the batch's rows, or a full gather from
+     * {@code denseGrad} (G's rows copied there by {@link #bpr}; the fused pass clears them again).
+     */
     private void firstBackwardLayer(int count) {
-        if (lastFirstLayerWasScatter()) {
-            adjacency.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE, workers);
-            return;
-        }
-        if (denseGrad == null) denseGrad = new float[BASE + numNodes * dim];
-        for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
-        adjacency.multiply(denseGrad, BASE, firstGrad, BASE, dim, workers);
-        for (int s = 0; s < count; s++) kernels.zero(denseGrad, BASE + nodes[s] * dim, dim); // zero off the batch again
+        if (denseRoute) products.multiply(denseGrad, BASE, firstGrad, BASE, dim);
+        else products.scatterAddRows(nodes, scatterOrder, count, finalGrad, dim, firstGrad, BASE);
     }
 
-    /**
-     * One triple's terms: returns {@code dot(f[u], f[j]) − dot(f[u], f[i])}, each dot summed in index order
-     * ({@link VectorOps#dot}), and writes {@code (‖e[a]‖² + ‖e[b]‖²) + ‖e[c]‖²}, each in double in index order
-     * ({@link VectorOps#squaredNorm}), to {@code norms[q]}. Five independent sums in one loop, so that their adds'
-     * latencies overlap (one sum after the other is bound by the latency of one chain of 64 adds).
-     */
-    static float scoreDifferenceAndNorms(float[] f, int u, int i, int j, float[] e, int a, int b, int c, int dim,
-                                         double[] norms, int q) {
+    /** {@code dot(f[u], f[j]) − dot(f[u], f[i])}, each dot summed in index order ({@link VectorOps#dot}), in one loop. */
+    static float scoreDifference(float[] f, int u, int i, int j, int dim) {
         float sj = 0f, si = 0f;
-        double sa = 0, sb = 0, sc = 0;
         for (int k = 0; k < dim; k++) {
             float eu = f[u + k];
             sj += eu * f[j + k];
             si += eu * f[i + k];
-            double ea = e[a + k], eb = e[b + k], ec = e[c + k];
-            sa += ea * ea;
-            sb += eb * eb;
-            sc += ec * ec;
         }
-        norms[q] = sa + sb + sc;
         return sj - si;
     }
 
@@ -308,7 +313,7 @@ public final class TrainingStep {
     private void backwardAndUpdate(float[] ego, int egoBase, Adam adam, int count, float regScale) {
         if (layers >= 1) firstBackwardLayer(count);
         for (int k = 2; k < layers; k++) {
-            adjacency.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim, workers);
+            products.multiply(k == 2 ? firstGrad : layer[k - 3], BASE, layer[k - 2], BASE, dim);
         }
         float[] lastInput = layers >= 2 ? (layers == 2 ? firstGrad : layer[layers - 3]) : null;
         adam.beginStep();
@@ -316,37 +321,40 @@ public final class TrainingStep {
         float[] scale = adjacency.invSqrtDegree();
         int cur = currentStamp;
         boolean clearAfter = layers == 2; // H1 is then the last layer's input: clear it only once all rows read it
+        float[] dense = denseRoute ? denseGrad : null; // G's full table: cleared row by row, off the batch it is zero
         workers.run(bounds.length - 1, t -> {
-            float[] buf = chunk[t], row = rowScratch[t];
+            float[] buf = chunks; // this range's rows of the pinned table (on cache lines): its chunk, then a scratch row
+            int chunk0 = BASE + t * (CHUNK_ROWS + 1) * dim, row = chunk0 + CHUNK_ROWS * dim;
             for (int r0 = bounds[t]; r0 < bounds[t + 1]; r0 += CHUNK_ROWS) {
                 int r1 = Math.min(bounds[t + 1], r0 + CHUNK_ROWS);
-                if (lastInput != null) kernels.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, -r0 * dim);
+                if (lastInput != null) sparse.spmmRows(offsets, columns, scale, lastInput, BASE, dim, r0, r1, buf, chunk0 - r0 * dim);
                 for (int r = r0; r < r1; r++) {
-                    int n = r * dim, c = (r - r0) * dim;
+                    int n = r * dim, c = chunk0 + (r - r0) * dim;
                     boolean inBatch = stamp[r] == cur;
                     int s = inBatch ? slot[r] * dim : -1;
                     // (((G + H1) + H2) + ... + HK) · 1/(K+1), where G is zero off the batch
                     if (layers == 0) {
                         if (inBatch) System.arraycopy(finalGrad, s, buf, c, dim);
-                        else kernels.zero(buf, c, dim);
+                        else rowOps.zero(buf, c, dim);
                     } else {
-                        if (inBatch) kernels.add(finalGrad, s, firstGrad, BASE + n, row, 0, dim);
-                        else System.arraycopy(firstGrad, BASE + n, row, 0, dim);
-                        if (!clearAfter) kernels.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
-                        for (int k = 2; k < layers; k++) kernels.addTo(layer[k - 2], BASE + n, row, 0, dim);
-                        if (layers >= 2) kernels.addTo(row, 0, buf, c, dim);
-                        else System.arraycopy(row, 0, buf, c, dim);
+                        if (inBatch) rowOps.add(finalGrad, s, firstGrad, BASE + n, buf, row, dim);
+                        else System.arraycopy(firstGrad, BASE + n, buf, row, dim);
+                        if (inBatch && dense != null) rowOps.zero(dense, BASE + n, dim);
+                        if (!clearAfter) rowOps.zero(firstGrad, BASE + n, dim); // consumed: H1 zero for the next scatter
+                        for (int k = 2; k < layers; k++) rowOps.addTo(layer[k - 2], BASE + n, buf, row, dim);
+                        if (layers >= 2) rowOps.addTo(buf, row, buf, c, dim);
+                        else System.arraycopy(buf, row, buf, c, dim);
                     }
-                    kernels.scale(inv, buf, c, dim);
+                    rowOps.scale(inv, buf, c, dim);
                     if (inBatch && regScale != 0f) { // L2: once per occurrence in the batch, as the reference does
-                        for (int o = occurrences[slot[r]]; o > 0; o--) kernels.axpy(regScale, ego, egoBase + n, buf, c, dim);
+                        for (int o = occurrences[slot[r]]; o > 0; o--) rowOps.axpy(regScale, ego, egoBase + n, buf, c, dim);
                     }
                 }
-                adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, 0);
+                adam.updateRange(ego, egoBase + r0 * dim, egoBase + r1 * dim, buf, chunk0);
             }
         });
         if (clearAfter) {
-            workers.run(bounds.length - 1, t -> kernels.zero(firstGrad, BASE + bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
+            workers.run(bounds.length - 1, t -> rowOps.zero(firstGrad, BASE + bounds[t] * dim, (bounds[t + 1] - bounds[t]) * dim));
         }
     }
 }

@@ -2,8 +2,10 @@ package io.github.lightgcn.internal.simd;
 
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
+import io.github.lightgcn.internal.sparse.AdjacencyProducts;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.testing.ReferenceProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,14 +15,15 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The Vector API kernels against their scalar twins. They do the same float operations in the same order, so the
- * bound is zero: bit-identical results (compared with a delta of 0, which also accepts +0 for -0). Odd dimensions
- * exercise the masked tails; the random graphs have isolated users and items.
+ * The Vector API kernels against their scalar twins and the products' definition, case by case. They do the same
+ * float operations in the same order, so the bound is zero: bit-identical results (compared with a delta of 0, which
+ * also accepts +0 for -0; {@link KernelOracleTest} compares every bit over many sizes). Odd dimensions exercise the
+ * masked tails; the random graphs have isolated users and items.
  */
 class KernelsTest {
 
-    private static final Kernels SIMD = new PanamaKernels();
-    private static final Kernels SCALAR = ScalarKernels.INSTANCE;
+    private static final Kernels SIMD = PanamaKernels.create();
+    private static final Kernels SCALAR = Kernels.SCALAR;
 
     static float[] random(int n, long seed) {
         Random r = new Random(seed);
@@ -37,22 +40,22 @@ class KernelsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 16, 17, 64, 100, 128})
-    void propagationMatchesTheScalarKernelsAndMultiplyRows(int dim) {
+    void propagationMatchesTheScalarKernelsAndTheDefinition(int dim) {
         for (long seed = 1; seed <= 4; seed++) {
             InteractionGraph g = Graphs.random(40, 37, 0.07, seed * dim); // sparse: isolated nodes
             NormalizedAdjacency adj = NormalizedAdjacency.of(g);
             int n = adj.numNodes();
             float[] x = random(n * dim, seed);
             float[] oracle = new float[n * dim], scalar = new float[n * dim], simd = new float[n * dim];
-            adj.multiplyRows(x, oracle, dim, 0, n);
-            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, scalar, 0);
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, simd, 0);
+            ReferenceProducts.multiplyRows(adj, x, oracle, dim, 0, n);
+            SCALAR.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, scalar, 0);
+            SIMD.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, 0, n, simd, 0);
             assertArrayEquals(oracle, scalar, 0f);
             assertArrayEquals(oracle, simd, 0f);
             for (int threads = 1; threads <= 3; threads++) {
                 float[] y = new float[n * dim];
                 try (Workers w = new Workers(threads)) {
-                    adj.multiply(x, y, dim, w);
+                    new AdjacencyProducts(adj, SIMD.sparse(), w).multiply(x, y, dim);
                 }
                 assertArrayEquals(oracle, y, 0f, "multiply with " + threads + " threads");
             }
@@ -60,8 +63,8 @@ class KernelsTest {
             // a row list, written compactly after a 2-row offset
             int[] rows = {n - 1, 0, 5, 7, 3};
             float[] a = new float[(rows.length + 2) * dim], b = new float[(rows.length + 2) * dim];
-            SCALAR.spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, a, 2 * dim);
-            SIMD.spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, b, 2 * dim);
+            SCALAR.sparse().spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, a, 2 * dim);
+            SIMD.sparse().spmmRowList(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), x, 0, dim, rows, 1, rows.length, b, 2 * dim);
             assertArrayEquals(a, b, 0f);
             for (int i = 1; i < rows.length; i++) {
                 for (int k = 0; k < dim; k++) assertEquals(oracle[rows[i] * dim + k], a[(i - 1 + 2) * dim + k], 0f);
@@ -71,23 +74,14 @@ class KernelsTest {
             float[] shifted = new float[12 + n * dim];
             System.arraycopy(x, 0, shifted, 12, n * dim);
             float[] c1 = new float[5 + n * dim], c2 = new float[5 + n * dim];
-            SCALAR.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c1, 5);
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c2, 5);
+            SCALAR.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c1, 5);
+            SIMD.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 0, n, c2, 5);
             assertArrayEquals(c1, c2, 0f);
             assertArrayEquals(oracle, java.util.Arrays.copyOfRange(c2, 5, 5 + n * dim), 0f);
             float[] chunk = new float[3 * dim];
-            SIMD.spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 4, 7, chunk, -4 * dim);
+            SIMD.sparse().spmmRows(adj.rowOffsets(), adj.columns(), adj.invSqrtDegree(), shifted, 12, dim, 4, 7, chunk,
+                    -4 * dim);
             assertArrayEquals(java.util.Arrays.copyOfRange(oracle, 4 * dim, 7 * dim), chunk, 0f);
-
-            // pattern-only form on the pre-scaled table D^-1/2 x (at offsets): the same product up to float rounding,
-            // and the SIMD kernel's sums exactly the scalar one's
-            float[] scale = adj.invSqrtDegree(), prescaled = new float[12 + n * dim];
-            for (int i = 0; i < n * dim; i++) prescaled[12 + i] = scale[i / dim] * x[i];
-            float[] pa = new float[5 + n * dim], pb = new float[5 + n * dim];
-            SCALAR.spmmPatternRows(adj.rowOffsets(), adj.columns(), scale, prescaled, 12, dim, 0, n, pa, 5);
-            SIMD.spmmPatternRows(adj.rowOffsets(), adj.columns(), scale, prescaled, 12, dim, 0, n, pb, 5);
-            assertArrayEquals(pa, pb, 0f);
-            for (int i = 0; i < n * dim; i++) assertEquals(oracle[i], pa[5 + i], 1e-5f * (1 + Math.abs(oracle[i])));
         }
     }
 
@@ -102,11 +96,12 @@ class KernelsTest {
         float[] dense = new float[n * dim];
         for (int i = 0; i < rows.length; i++) System.arraycopy(compact, i * dim, dense, rows[i] * dim, dim);
         float[] gather = new float[n * dim];
-        adj.multiplyRows(dense, gather, dim, 0, n);
+        ReferenceProducts.multiplyRows(adj, dense, gather, dim, 0, n);
         for (int threads = 1; threads <= 3; threads++) {
             float[] scatter = new float[n * dim];
             try (Workers w = new Workers(threads)) {
-                adj.scatterAddRows(rows, new int[]{0, 1, 2, 3, 4, 5, 6}, rows.length, compact, dim, scatter, 0, w);
+                new AdjacencyProducts(adj, SIMD.sparse(), w).scatterAddRows(rows, new int[]{0, 1, 2, 3, 4, 5, 6},
+                        rows.length, compact, dim, scatter, 0);
             }
             assertArrayEquals(gather, scatter, 0f);
         }
@@ -114,8 +109,8 @@ class KernelsTest {
         float[] a = random(n * dim, 1), b = a.clone();
         int r = rows[2], p0 = adj.rowOffsets()[r], p1 = adj.rowOffsets()[r + 1];
         float rs = adj.invSqrtDegree()[r];
-        SCALAR.scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, a, 0, dim);
-        SIMD.scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, b, 0, dim);
+        SCALAR.sparse().scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, a, 0, dim);
+        SIMD.sparse().scatterRow(adj.columns(), adj.invSqrtDegree(), rs, p0, p1, compact, 2 * dim, b, 0, dim);
         assertArrayEquals(a, b, 0f);
     }
 
@@ -125,7 +120,7 @@ class KernelsTest {
         float[] x = random(len + 5, 1), z = random(len + 5, 2);
         float[][] ys = {random(len + 7, 3), random(len + 7, 3)};
         float[][] outs = new float[2][len + 6];
-        Kernels[] ks = {SCALAR, SIMD};
+        RowKernels[] ks = {SCALAR.rows(), SIMD.rows()};
         for (int i = 0; i < 2; i++) {
             ks[i].axpy(0.37f, x, 2, ys[i], 3, len);
             ks[i].addTo(z, 1, ys[i], 4, len);
@@ -156,8 +151,9 @@ class KernelsTest {
         float[] grad = random(len + 9, 9);
         for (int step = 0; step < 3; step++) {
             for (int i = 0; i < 2; i++) {
-                ks[i].adam(p[i], m[i], v[i], 1, 1 + len, grad, 4, 0.9f, 0.999f, 1 - 0.9f, 1 - 0.999f, 1e-8f,
-                        1e-3f / (step + 1), 1.3f);
+                AdamKernels adam = i == 0 ? SCALAR.adam() : SIMD.adam();
+                adam.update(p[i], m[i], v[i], 1, 1 + len, grad, 4,
+                        new AdamCoefficients(0.9f, 0.999f, 1 - 0.9f, 1 - 0.999f, 1e-8f, 1e-3f / (step + 1), 1.3f));
             }
         }
         assertArrayEquals(p[0], p[1], 0f);
@@ -168,13 +164,13 @@ class KernelsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 17, 64, 100})
     void scoreTileIsTheSequentialDotOfEachPair(int dim) {
-        int width = 2 * SIMD.tileAlignment(), items = width;
+        int width = 2 * SIMD.scoring().tileAlignment(), items = width;
         float[] users = random(5 * dim, 1), rows = random(items * dim, 2);
         float[] tile = new float[3 + dim * width];
         for (int j = 0; j < items; j++) for (int k = 0; k < dim; k++) tile[3 + k * width + j] = rows[j * dim + k];
         float[] a = new float[4 * width], b = new float[4 * width];
-        SCALAR.scoreTile4(users, dim, dim, tile, 3, width, a);
-        SIMD.scoreTile4(users, dim, dim, tile, 3, width, b);
+        SCALAR.scoring().scoreTile4(users, dim, dim, tile, 3, width, a);
+        SIMD.scoring().scoreTile4(users, dim, dim, tile, 3, width, b);
         assertArrayEquals(a, b, 0f);
         for (int r = 0; r < 4; r++) {
             for (int j = 0; j < items; j++) {
@@ -190,7 +186,8 @@ class KernelsTest {
         s[40] = Float.POSITIVE_INFINITY;
         for (float threshold : new float[]{Float.NEGATIVE_INFINITY, -0.5f, 0f, 1.2f, 3f}) {
             int[] a = new int[203], b = new int[203];
-            int na = SCALAR.selectAtLeast(s, 2, 199, threshold, a), nb = SIMD.selectAtLeast(s, 2, 199, threshold, b);
+            int na = SCALAR.scoring().selectAtLeast(s, 2, 199, threshold, a);
+            int nb = SIMD.scoring().selectAtLeast(s, 2, 199, threshold, b);
             assertEquals(na, nb);
             for (int q = 0; q < na; q++) assertEquals(a[q], b[q]);
             for (int q = 0; q < na; q++) assertTrue(s[2 + a[q]] >= threshold);

@@ -3,7 +3,10 @@ package io.github.lightgcn.internal.sparse;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.simd.AlignedRows;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.testing.ReferenceProducts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,24 +18,30 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The community and breadth-first node orders, and that propagating in them gives the node-id order's rows bit for bit. */
+/**
+ * The community order, orders from positions, and that propagating in them (the community order and a random
+ * permutation) gives the node-id order's rows bit for bit. (The breadth-first order of the benchmarks is tested in
+ * lightgcn-bench.)
+ */
 class NodeOrderTest {
 
+    private static final Kernels KERNELS = VectorizationProvider.kernels();
+
     @Test
-    void breadthFirstFromTheHighestDegreeNodeByHand() {
-        // users 0..2, items 0..2 (nodes 3..5), plus an isolated user 3:
-        // u0-i0, u0-i1, u1-i1, u1-i2, u2-i1. Degrees: u0 2, u1 2, u2 1, u3 0, i0 1, i1 3, i2 1.
-        InteractionGraph g = InteractionGraph.fromPairs(4, 3, new int[]{0, 0, 1, 1, 2}, new int[]{0, 1, 1, 2, 1});
-        NodeOrder order = NodeOrder.breadthFirst(g);
-        // start at i1 (node 5); its users in id order u0, u1, u2; then u0's new item i0 (node 4), u1's new i2 (node 6);
-        // the isolated u3 last
-        int[] expectedNodeAtRow = {5, 0, 1, 2, 4, 6, 3};
-        for (int row = 0; row < expectedNodeAtRow.length; row++) {
-            assertEquals(expectedNodeAtRow[row], order.node(row), "node at row " + row);
-            assertEquals(row, order.position(expectedNodeAtRow[row]));
-        }
+    void anOrderFromPositionsMustBeAPermutation() {
+        NodeOrder order = NodeOrder.of(new int[]{2, 0, 1});
+        assertEquals(2, order.position(0));
+        assertEquals(2, order.node(1));
         assertFalse(order.isIdentity());
         assertTrue(NodeOrder.identity(7).isIdentity());
+        var outside = assertThrows(IllegalArgumentException.class, () -> NodeOrder.of(new int[]{0, 3, 1}));
+        assertTrue(outside.getMessage().contains("positions[1] must be in [0, 3), got 3"), outside.getMessage());
+        var twice = assertThrows(IllegalArgumentException.class, () -> NodeOrder.of(new int[]{1, 0, 1}));
+        assertTrue(twice.getMessage().contains("row 1 is given twice"), twice.getMessage());
+        int[] positions = {1, 0};
+        NodeOrder copy = NodeOrder.of(positions);
+        positions[0] = 0;
+        assertEquals(1, copy.position(0), "the positions are copied");
     }
 
     @Test
@@ -67,7 +76,7 @@ class NodeOrderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"communities", "breadth-first"})
+    @ValueSource(strings = {"communities", "shuffled"})
     void isAPermutationAndTablesRoundTrip(String name) {
         InteractionGraph g = Graphs.random(200, 150, 0.02, 3); // sparse: several components, isolated nodes
         NodeOrder order = order(name, g);
@@ -88,8 +97,8 @@ class NodeOrderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"communities, 1", "communities, 17", "communities, 64", "breadth-first, 1", "breadth-first, 17",
-            "breadth-first, 64"})
+    @CsvSource({"communities, 1", "communities, 17", "communities, 64", "shuffled, 1", "shuffled, 17",
+            "shuffled, 64"})
     void propagationInEachOrderEqualsNodeIdOrderBitForBit(String name, int dim) {
         InteractionGraph g = Graphs.random(120, 90, 0.05, dim);
         NormalizedAdjacency plain = NormalizedAdjacency.of(g);
@@ -99,27 +108,27 @@ class NodeOrderTest {
         int n = plain.numNodes();
         float[] x = random(n * dim, 2);
         float[] expected = new float[n * dim];
-        plain.multiplyRows(x, expected, dim, 0, n);
+        ReferenceProducts.multiplyRows(plain, x, expected, dim, 0, n);
 
         float[] xr = new float[n * dim], yr = new float[n * dim];
         order.fromNodeOrder(x, xr, 0, dim);
         for (int threads = 1; threads <= 2; threads++) {
             try (Workers w = new Workers(threads)) {
-                renumbered.multiply(xr, yr, dim, w);
+                new AdjacencyProducts(renumbered, KERNELS.sparse(), w).multiply(xr, yr, dim);
             }
             assertArrayEquals(expected, order.toNodeOrder(yr, 0, dim), 0f, threads + " threads");
         }
         float[] meanPlain = new float[n * dim], meanRenumbered = new float[n * dim];
         try (Workers w = new Workers(2)) {
-            new LayerMeanPropagation(plain, 3, dim, w).apply(x, meanPlain);
-            new LayerMeanPropagation(renumbered, 3, dim, w).apply(xr, meanRenumbered);
+            new LayerMeanPropagation(plain, 3, dim, w, KERNELS).apply(x, meanPlain);
+            new LayerMeanPropagation(renumbered, 3, dim, w, KERNELS).apply(xr, meanRenumbered);
         }
         assertArrayEquals(meanPlain, order.toNodeOrder(meanRenumbered, 0, dim), 0f, "layer mean");
     }
 
     @ParameterizedTest
-    @CsvSource({"communities, 1", "communities, 3", "communities, 64", "breadth-first, 1", "breadth-first, 3",
-            "breadth-first, 64"})
+    @CsvSource({"communities, 1", "communities, 3", "communities, 64", "shuffled, 1", "shuffled, 3",
+            "shuffled, 64"})
     void scatterInEachOrderEqualsTheGather(String name, int dim) {
         InteractionGraph g = Graphs.random(60, 50, 0.08, 11 * dim);
         NodeOrder order = order(name, g);
@@ -142,18 +151,20 @@ class NodeOrderTest {
             System.arraycopy(compact, s * dim, dense, sourceNodes[byRow[s]] * dim, dim);
         }
         float[] gather = new float[n * dim];
-        NormalizedAdjacency.of(g).multiplyRows(dense, gather, dim, 0, n);
+        ReferenceProducts.multiplyRows(NormalizedAdjacency.of(g), dense, gather, dim, 0, n);
         for (int threads = 1; threads <= 3; threads++) {
             float[] scatter = new float[AlignedRows.BASE + n * dim];
             try (Workers w = new Workers(threads)) {
-                renumbered.scatterAddRows(rows, sourceOrder, rows.length, compact, dim, scatter, AlignedRows.BASE, w);
+                new AdjacencyProducts(renumbered, KERNELS.sparse(), w).scatterAddRows(rows, sourceOrder, rows.length, compact, dim,
+                        scatter, AlignedRows.BASE);
             }
             assertArrayEquals(gather, order.toNodeOrder(scatter, AlignedRows.BASE, dim), 0f, threads + " threads");
         }
     }
 
     private static NodeOrder order(String name, InteractionGraph g) {
-        return name.equals("communities") ? NodeOrder.communities(g) : NodeOrder.breadthFirst(g);
+        int n = g.numUsers() + g.numItems();
+        return name.equals("communities") ? NodeOrder.communities(g) : ReferenceProducts.shuffledOrder(n, n);
     }
 
     private static void assertIsPermutation(NodeOrder order) {

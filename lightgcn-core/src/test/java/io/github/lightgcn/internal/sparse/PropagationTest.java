@@ -3,6 +3,8 @@ package io.github.lightgcn.internal.sparse;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.simd.AlignedRows;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.testing.Graphs;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -16,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The propagation kernel against EJML dense algebra: Â = D^-1/2 A D^-1/2 built independently in double. */
 class PropagationTest {
+
+    private static final Kernels KERNELS = VectorizationProvider.kernels();
 
     /** Dense Â from the edge list, in double, with EJML. */
     static DMatrixRMaj denseNormalized(InteractionGraph g) {
@@ -72,7 +76,7 @@ class PropagationTest {
             float[] x = randomTable(n, dim, seed + 100);
             float[] y = new float[n * dim];
             try (Workers w = new Workers(threads)) {
-                adj.multiply(x, y, dim, w);
+                new AdjacencyProducts(adj, KERNELS.sparse(), w).multiply(x, y, dim);
             }
             DMatrixRMaj expected = new DMatrixRMaj(n, dim);
             CommonOps_DDRM.mult(denseNormalized(g), toMatrix(x, n, dim), expected);
@@ -88,7 +92,7 @@ class PropagationTest {
         float[] x = randomTable(n, dim, 7);
         float[] out = new float[n * dim];
         try (Workers w = new Workers(2)) {
-            new LayerMeanPropagation(NormalizedAdjacency.of(g), layers, dim, w).apply(x, out);
+            new LayerMeanPropagation(NormalizedAdjacency.of(g), layers, dim, w, KERNELS).apply(x, out);
         }
         DMatrixRMaj a = denseNormalized(g);
         DMatrixRMaj power = toMatrix(x, n, dim), sum = power.copy(), next = new DMatrixRMaj(n, dim);
@@ -109,7 +113,7 @@ class PropagationTest {
         float[] x = randomTable(n, dim, 3);
         float[] plain = new float[n * dim], fromAligned = new float[n * dim];
         try (Workers w = new Workers(2)) {
-            var propagation = new LayerMeanPropagation(NormalizedAdjacency.of(g), 3, dim, w);
+            var propagation = new LayerMeanPropagation(NormalizedAdjacency.of(g), 3, dim, w, KERNELS);
             propagation.apply(x, plain);
             propagation.apply(AlignedRows.aligned(x), AlignedRows.BASE, fromAligned);
         }
@@ -125,7 +129,7 @@ class PropagationTest {
         int dim = 4, n = 7;
         float[] x = randomTable(n, dim, 3), y = new float[n * dim];
         try (Workers w = new Workers(threads)) {
-            NormalizedAdjacency.of(g).multiply(x, y, dim, w);
+            new AdjacencyProducts(NormalizedAdjacency.of(g), KERNELS.sparse(), w).multiply(x, y, dim);
         }
         for (int k = 0; k < dim; k++) {
             assertEquals(0f, y[2 * dim + k]);

@@ -17,6 +17,22 @@ class NegativeSamplerTest {
 
     @ParameterizedTest
     @EnumSource(Sampling.class)
+    void theBitsetAndTheBinarySearchDrawTheSameTriples(Sampling mode) {
+        // 65 items: the bitset's second word per user holds one item only
+        InteractionGraph g = Graphs.random(37, 65, 0.4, 9);
+        NegativeSampler bitset = new NegativeSampler(g, mode), search = new NegativeSampler(g, mode, 0);
+        assertTrue(bitset.usesBitset());
+        assertFalse(search.usesBitset());
+        for (int epoch = 0; epoch < 20; epoch++) {
+            Triples a = bitset.sampleEpoch(Rng.stream(3, 2, epoch)), b = search.sampleEpoch(Rng.stream(3, 2, epoch));
+            assertArrayEquals(b.users(), a.users());
+            assertArrayEquals(b.positives(), a.positives());
+            assertArrayEquals(b.negatives(), a.negatives());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sampling.class)
     void negativesAreNeverPositivesAndCoverEveryOtherItemIncludingTheLast(Sampling mode) {
         InteractionGraph g = Graphs.random(30, 40, 0.3, 5);
         NegativeSampler sampler = new NegativeSampler(g, mode);

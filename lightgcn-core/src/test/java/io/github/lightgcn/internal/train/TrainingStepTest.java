@@ -5,10 +5,13 @@ import io.github.lightgcn.random.Rng;
 
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.AlignedRows;
+import io.github.lightgcn.internal.simd.Kernels;
+import io.github.lightgcn.internal.simd.VectorizationProvider;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.sparse.NodeOrder;
 import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.testing.ReferenceProducts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,8 +22,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The pruned, fused {@link TrainingStep} against the straightforward step written out here with scalar loops only
- * (full propagation with {@link NormalizedAdjacency#multiplyRows}, dense gradient, dense Adam): the same losses and
- * the same embeddings, bit for bit, over several steps, for any layer count, dimension and thread count.
+ * (full propagation with {@link ReferenceProducts#multiplyRows}, dense gradient, dense Adam): the same losses and
+ * the same embeddings, bit for bit, over several steps, for any layer count, dimension, thread count, node order
+ * and kernel set (this JVM's and the scalar one).
  */
 class TrainingStepTest {
 
@@ -47,7 +51,7 @@ class TrainingStepTest {
             float[] out = in.clone(), cur = in;
             for (int k = 0; k < layers; k++) {
                 float[] nxt = new float[n];
-                adj.multiplyRows(cur, nxt, dim, 0, adj.numNodes());
+                ReferenceProducts.multiplyRows(adj, cur, nxt, dim, 0, adj.numNodes());
                 for (int p = 0; p < n; p++) out[p] += nxt[p];
                 cur = nxt;
             }
@@ -131,7 +135,7 @@ class TrainingStepTest {
         // layers (whose layer K borrows the scatter's table), so each route must leave the tables as the other expects
         InteractionGraph g = Graphs.random(200, 150, 0.03, 11 + layers);
         java.util.Set<Boolean> routes = check(g, layers, 16, threads, 0.5, AlignedRows.BASE, NodeOrder.communities(g),
-                step -> step % 2 == 0 ? 6 : 300, true);
+                VectorizationProvider.kernels(), step -> step % 2 == 0 ? 6 : 300, true);
         assertEquals(java.util.Set.of(true, false), routes, "both routes taken");
     }
 
@@ -139,14 +143,20 @@ class TrainingStepTest {
         NodeOrder identity = NodeOrder.identity(g.numUsers() + g.numItems());
         check(g, layers, dim, threads, l2, 0, identity);
         check(g, layers, dim, threads, l2, AlignedRows.BASE, identity);
-        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.breadthFirst(g));
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, ReferenceProducts.shuffledOrder(identity.size(), layers));
         check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.communities(g)); // the layout LightGCN trains on
+        check(g, layers, dim, threads, l2, AlignedRows.BASE, NodeOrder.communities(g), Kernels.SCALAR);
     }
 
-    /** Ours on the adjacency in {@code order}, the reference in node-id order. */
     private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
                               NodeOrder order) {
-        java.util.Set<Boolean> routes = check(g, layers, dim, threads, l2, base, order, step -> -1, false);
+        check(g, layers, dim, threads, l2, base, order, VectorizationProvider.kernels());
+    }
+
+    /** Ours on the adjacency in {@code order} and on {@code kernels}, the reference in node-id order. */
+    private static void check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
+                              NodeOrder order, Kernels kernels) {
+        java.util.Set<Boolean> routes = check(g, layers, dim, threads, l2, base, order, kernels, step -> -1, false);
         boolean sparse = g.numEdges() > 2000;
         if (layers >= 1) assertEquals(java.util.Set.of(sparse), routes, "expected the " + (sparse ? "scatter" : "dense") + " route");
     }
@@ -157,8 +167,8 @@ class TrainingStepTest {
      * {@code everyStep}).
      */
     private static java.util.Set<Boolean> check(InteractionGraph g, int layers, int dim, int threads, double l2, int base,
-                                                NodeOrder order, java.util.function.IntUnaryOperator batchOfStep,
-                                                boolean everyStep) {
+                                                NodeOrder order, Kernels kernels,
+                                                java.util.function.IntUnaryOperator batchOfStep, boolean everyStep) {
         NormalizedAdjacency adj = NormalizedAdjacency.of(g);
         int size = adj.numNodes() * dim;
         Random r = new Random(dim * 31L + layers);
@@ -167,11 +177,11 @@ class TrainingStepTest {
         float[] ours = new float[base + size];
         order.fromNodeOrder(ego, ours, base, dim);
         ReferenceStep reference = new ReferenceStep(adj, layers, dim, (float) l2, size);
-        Adam adam = new Adam(base + size, 0.01f);
+        Adam adam = new Adam(base + size, 0.01f, kernels.adam());
         NegativeSampler sampler = new NegativeSampler(g, Sampling.EDGE_UNIFORM);
         java.util.Set<Boolean> routes = new java.util.HashSet<>();
         try (Workers w = new Workers(threads)) {
-            TrainingStep step = new TrainingStep(NormalizedAdjacency.of(g, order), layers, dim, (float) l2, w);
+            TrainingStep step = new TrainingStep(NormalizedAdjacency.of(g, order), layers, dim, (float) l2, w, kernels);
             for (int epoch = 0; epoch < 3; epoch++) {
                 Triples t = sampler.sampleEpoch(Rng.stream(9, 2, epoch));
                 int epochBatch = 23 + epoch * 17; // uneven batches with repeated nodes
