@@ -16,6 +16,7 @@ module io.github.lightgcn.core {
 
     exports io.github.lightgcn.internal.concurrent to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.eval to io.github.lightgcn.bench;
+    exports io.github.lightgcn.internal.foldin to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.graph to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.persist to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.simd to io.github.lightgcn.bench;
