@@ -27,6 +27,7 @@ public final class RecommendOptions {
     private final List<String> candidateKeys;
     private final ColdStartStrategy coldStart;
     private final int threads;
+    private final FoldInMethod foldIn;
 
     private RecommendOptions(Builder b) {
         this.k = b.k;
@@ -37,6 +38,7 @@ public final class RecommendOptions {
         this.candidateKeys = b.candidateKeys;
         this.coldStart = b.coldStart;
         this.threads = b.threads;
+        this.foldIn = b.foldIn;
     }
 
     /** The k best items, with every other option at its default. */
@@ -44,7 +46,7 @@ public final class RecommendOptions {
 
     /**
      * k {@value #DEFAULT_K}, training items excluded, no filter, all items candidates, {@link ColdStartStrategy#FAIL},
-     * all cores, until changed.
+     * all cores, {@link FoldInMethod#GRADIENT}, until changed.
      */
     public static Builder builder() { return new Builder(); }
 
@@ -59,6 +61,7 @@ public final class RecommendOptions {
         b.candidateKeys = candidateKeys;
         b.coldStart = coldStart;
         b.threads = threads;
+        b.foldIn = foldIn;
         return b;
     }
 
@@ -77,6 +80,9 @@ public final class RecommendOptions {
 
     /** The worker threads of a batch request (a single request runs on the caller's thread). */
     public int threads() { return threads; }
+
+    /** How a new user is folded in from their likes ({@link FoldInMethod#GRADIENT} by default). */
+    public FoldInMethod foldIn() { return foldIn; }
 
     /** The filter as given (null: none). */
     IntPredicate filter() { return exclude; }
@@ -121,7 +127,7 @@ public final class RecommendOptions {
     public String toString() {
         return "RecommendOptions{k=" + k + ", excludeTrainingItems=" + excludeTrainingItems
                 + (exclude == null ? "" : ", filter") + (hasCandidates() ? ", candidates" : "") + ", coldStart="
-                + coldStart + ", threads=" + threads + "}";
+                + coldStart + ", threads=" + threads + ", foldIn=" + foldIn + "}";
     }
 
     /** Collects and validates the options; {@link #build()} gives the immutable options. */
@@ -134,6 +140,7 @@ public final class RecommendOptions {
         private List<String> candidateKeys;
         private ColdStartStrategy coldStart = ColdStartStrategy.FAIL;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private FoldInMethod foldIn = FoldInMethod.GRADIENT;
 
         private Builder() {}
 
@@ -207,6 +214,16 @@ public final class RecommendOptions {
                 throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * How a new user is folded in from their likes: {@link FoldInMethod#GRADIENT} by default,
+         * {@link FoldInMethod#PROPAGATION} for the fitting-free one-hop formula. Ignored by other requests.
+         */
+        public Builder foldIn(FoldInMethod method) {
+            if (method == null) throw new IllegalArgumentException("foldIn must be PROPAGATION or GRADIENT, got null");
+            this.foldIn = method;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.lightgcn;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.eval.PopularityScorer;
 import io.github.lightgcn.internal.eval.TopK;
+import io.github.lightgcn.internal.foldin.GradientFoldIn;
 import io.github.lightgcn.internal.graph.GraphArrays;
 import io.github.lightgcn.internal.simd.VectorOps;
 
@@ -93,6 +94,12 @@ final class Recommender {
         }
         int[] liked = distinct.stream().mapToInt(Integer::intValue).toArray();
         float[] u = FoldIn.userVector(m, liked);
+        if (o.foldIn() == FoldInMethod.GRADIENT) {
+            String layers = m.provenance().config().get("layers");
+            u = GradientFoldIn.userVector(m.itemTable(), m.dim(), layers == null ? 3 : Integer.parseInt(layers), u,
+                    liked, new GradientFoldIn.Settings(FoldInMethod.STEPS, FoldInMethod.LEARNING_RATE, FoldInMethod.L2,
+                            FoldInMethod.SEED));
+        }
         int[] sorted = liked.clone();
         Arrays.sort(sorted);
         return new NewUserRecommendations(forVector(m, u, o, sorted), u);

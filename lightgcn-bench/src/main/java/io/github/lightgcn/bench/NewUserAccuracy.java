@@ -1,6 +1,7 @@
 package io.github.lightgcn.bench;
 
 import io.github.lightgcn.FitOptions;
+import io.github.lightgcn.FoldInMethod;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
@@ -43,6 +44,7 @@ import java.util.Locale;
 public final class NewUserAccuracy {
 
     private static final int K = 20;
+    private static final double PROPAGATION = -1, LIBRARY_DEFAULT = -2; // fold-in through the public API
     private static final double[] LEARNING_RATES = {0, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000};
 
     private NewUserAccuracy() {}
@@ -90,7 +92,8 @@ public final class NewUserAccuracy {
         LightGCNModel model;
         if (modelFile != null && java.nio.file.Files.exists(modelFile)) {
             model = LightGCNModel.load(modelFile);
-            if (!model.trainGraph().equals(g.train()) && model.trainGraph().numEdges() != g.train().numEdges()) {
+            if (model.trainGraph().numUsers() != g.train().numUsers()
+                    || model.trainGraph().numEdges() != g.train().numEdges()) {
                 throw new IllegalArgumentException(modelFile + " was not trained on this split");
             }
             System.out.println("loaded " + modelFile + " (" + model.provenance().epochsRun() + " epochs)");
@@ -124,7 +127,8 @@ public final class NewUserAccuracy {
         }
         System.out.printf(Locale.ROOT, "chosen: steps %d, learning rate %s%n", steps, best);
 
-        Metrics formula = evaluateFoldIn(model, g.newFold(), g.newTest(), 0, -1, at20);
+        Metrics formula = evaluateFoldIn(model, g.newFold(), g.newTest(), 0, PROPAGATION, at20);
+        Metrics library = evaluateFoldIn(model, g.newFold(), g.newTest(), 0, LIBRARY_DEFAULT, at20);
         Metrics gradient = evaluateFoldIn(model, g.newFold(), g.newTest(), steps, best, at20);
         Metrics newPop = Evaluator.run(new PopularityScorer(model.trainGraph()), g.newFold(), g.newTest(), at20);
 
@@ -132,6 +136,8 @@ public final class NewUserAccuracy {
         row(dataset, "trained users", "LightGCN", trained);
         row(dataset, "trained users", "popularity", trainedPop);
         row(dataset, "new users", "fold-in formula", formula);
+        row(dataset, "new users", "recommendForNewUser default (" + RecommendOptions.top(1).foldIn() + ", "
+                + FoldInMethod.STEPS + " steps, lr " + FoldInMethod.LEARNING_RATE + ")", library);
         row(dataset, "new users", "gradient fold-in (" + steps + " steps, lr " + best + ")", gradient);
         row(dataset, "new users", "popularity", newPop);
     }
@@ -142,8 +148,9 @@ public final class NewUserAccuracy {
     }
 
     /**
-     * Each user of {@code fold} folded in from their fold items (lr &lt; 0: the library's formula, through
-     * {@code recommendForNewUserByIndex}; else the gradient fold-in), ranked over all items but those, scored on
+     * Each user of {@code fold} folded in from their fold items ({@link #PROPAGATION}: the library's formula,
+     * {@link #LIBRARY_DEFAULT}: the library's default method, both through {@code recommendForNewUserByIndex};
+     * lr &ge; 0: the gradient fold-in with that learning rate), ranked over all items but those, scored on
      * {@code test} by the library's evaluator.
      */
     static Metrics evaluateFoldIn(LightGCNModel model, InteractionGraph fold, InteractionGraph test, int steps,
@@ -151,12 +158,15 @@ public final class NewUserAccuracy {
         int dim = model.dim();
         float[] items = model.itemEmbeddings();
         float[] vectors = new float[fold.numUsers() * dim];
-        RecommendOptions one = RecommendOptions.top(1);
+        RecommendOptions byDefault = RecommendOptions.top(1);
+        RecommendOptions propagation = RecommendOptions.builder().k(1).foldIn(FoldInMethod.PROPAGATION).build();
         for (int u = 0; u < fold.numUsers(); u++) {
             int[] liked = fold.itemsOf(u);
             if (liked.length == 0 || test.userDegree(u) == 0) continue; // not evaluated
-            float[] f = model.recommendForNewUserByIndex(liked, one).userVector();
-            float[] v = lr < 0 ? f : GradientFoldIn.userVector(items, dim, 3, f, liked,
+            float[] f = model.recommendForNewUserByIndex(liked, propagation).userVector();
+            float[] v = lr == PROPAGATION ? f
+                    : lr == LIBRARY_DEFAULT ? model.recommendForNewUserByIndex(liked, byDefault).userVector()
+                    : GradientFoldIn.userVector(items, dim, 3, f, liked,
                     new GradientFoldIn.Settings(steps, lr, 1e-4, 2020L + u));
             System.arraycopy(v, 0, vectors, u * dim, dim);
         }
@@ -169,7 +179,8 @@ public final class NewUserAccuracy {
                 ? SplitReader.read(ReadOptions.of(DataFormat.CSV), shared.resolve("data/mal/split/train.csv"),
                         shared.resolve("data/mal/split/val.csv"), shared.resolve("data/mal/split/test.csv"))
                 : SplitReader.read(ReadOptions.of(DataFormat.PAIRS).withIndexBase(1).withUniverse(1892, 4489),
-                        shared.resolve("data/lastfm-lgcn/data1.txt"), null, shared.resolve("data/lastfm-lgcn/test1.txt"));
+                        shared.resolve("data/lastfm-lgcn/data1.txt"), null,
+                        shared.resolve("data/lastfm-lgcn/test1.txt"));
         List<InteractionGraph> parts = new ArrayList<>(List.of(s.train(), s.test()));
         s.validation().ifPresent(parts::add);
         int n = 0;

@@ -1,11 +1,13 @@
 package io.github.lightgcn.queries;
 
 import io.github.lightgcn.ColdStartStrategy;
+import io.github.lightgcn.FoldInMethod;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.NewUserRecommendations;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.UnknownKeyException;
+import io.github.lightgcn.internal.foldin.GradientFoldIn;
 import io.github.lightgcn.testing.Models;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,8 @@ class NewUserTest {
     @Test
     void foldedInVectorFollowsTheFormulaAndTheLikedItemsAreLeftOut() {
         int[] liked = {7, 2, 31, 44};
-        NewUserRecommendations r = MODEL.recommendForNewUserByIndex(liked, RecommendOptions.top(12));
+        NewUserRecommendations r = MODEL.recommendForNewUserByIndex(liked, RecommendOptions.builder().k(12)
+                .foldIn(FoldInMethod.PROPAGATION).build());
         assertTrue(r.hasUserVector());
         float[] u = r.userVector();
         double[] expected = formula(MODEL, liked);
@@ -47,6 +50,43 @@ class NewUserTest {
                 .exclude(i -> i == 7 || i == 2 || i == 31 || i == 44).build()));
         u[0] = 1e9f; // a copy
         assertNotEquals(1e9f, r.userVector()[0]);
+    }
+
+    @Test
+    void theDefaultFitsTheEgoEmbeddingFromThePropagatedStart() {
+        int[] liked = {7, 2, 31, 44, 13};
+        assertEquals(FoldInMethod.GRADIENT, RecommendOptions.top(1).foldIn());
+        NewUserRecommendations r = MODEL.recommendForNewUserByIndex(liked, RecommendOptions.top(12));
+        float[] f = MODEL.recommendForNewUserByIndex(liked, RecommendOptions.builder().k(1)
+                .foldIn(FoldInMethod.PROPAGATION).build()).userVector();
+        // the documented settings; the fit itself is checked against finite differences in GradientFoldInTest
+        float[] expected = GradientFoldIn.userVector(MODEL.itemEmbeddings(), MODEL.dim(), 3, f, liked,
+                new GradientFoldIn.Settings(FoldInMethod.STEPS, FoldInMethod.LEARNING_RATE, FoldInMethod.L2,
+                        FoldInMethod.SEED));
+        assertArrayEquals(expected, r.userVector());
+        assertEquals(r.items(), MODEL.recommendForVector(r.userVector(), RecommendOptions.builder().k(12)
+                .exclude(i -> i == 7 || i == 2 || i == 31 || i == 44 || i == 13).build()));
+        // fitted to the likes: they rank higher among all items than under the fitting-free formula
+        assertTrue(meanRank(r.userVector(), liked) < meanRank(f, liked),
+                meanRank(r.userVector(), liked) + " vs " + meanRank(f, liked));
+        assertArrayEquals(r.userVector(), MODEL.recommendForNewUserByIndex(liked, RecommendOptions.top(12))
+                .userVector()); // seeded: the same answer again
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RecommendOptions.builder().foldIn(null))
+                .getMessage().startsWith("foldIn must be"));
+        RecommendOptions p = RecommendOptions.builder().foldIn(FoldInMethod.PROPAGATION).build();
+        assertEquals(FoldInMethod.PROPAGATION, p.toBuilder().build().foldIn());
+    }
+
+    /** The mean 0-based rank of {@code liked} among all items scored by {@code u}. */
+    private static double meanRank(float[] u, int[] liked) {
+        int d = MODEL.dim();
+        float[] items = MODEL.itemEmbeddings();
+        double sum = 0;
+        for (int i : liked) {
+            float s = Models.dot(u, 0, items, i * d, d);
+            for (int j = 0; j < MODEL.numItems(); j++) if (Models.dot(u, 0, items, j * d, d) > s) sum++;
+        }
+        return sum / liked.length;
     }
 
     @Test

@@ -5,8 +5,9 @@ import io.github.lightgcn.random.Rng;
 import java.util.Arrays;
 
 /**
- * A new user folded in by fitting (the library's {@code FoldInMethod.GRADIENT}): a few BPR gradient steps on the new user's layer-0 (ego) embedding {@code x}
- * with every item frozen, the user's final embedding being LightGCN's layer mean over its one-hop propagation.
+ * A new user folded in by fitting (the library's {@code FoldInMethod.GRADIENT}): a few BPR gradient steps on the
+ * new user's layer-0 (ego) embedding {@code x} with every item frozen, the user's final embedding being LightGCN's
+ * layer mean over its one-hop propagation.
  *
  * <h2>Derivation</h2>
  * The new user is an extra node linked to the liked items L. With LightGCN's symmetric normalisation its layer
@@ -14,8 +15,8 @@ import java.util.Arrays;
  * <pre>
  *   u(x) = ( x + Σ_{k=0}^{K-1} Σ_{i∈L} e_i^(k) / sqrt(|L| d_i) ) / (K + 1)  ≈  x / (K + 1) + K/(K + 1) · f
  * </pre>
- * where {@code f} is the propagation fold-in's vector. Two approximations, both the ones the propagation fold-in already makes:
- * the items' embeddings do not change when the new node is added (its degree term in {@code d_i + 1} and its
+ * where {@code f} is the propagation fold-in's vector. Two approximations, both the ones the propagation fold-in
+ * already makes: the items' embeddings do not change when the new node is added (its degree term in {@code d_i + 1} and its
  * contribution to the items' layers, hence the u→i→u return path of {@code x}, are ignored), and the model keeps
  * only final item embeddings, so each item layer {@code e_i^(k)} is replaced by the final {@code e_i}.
  * With {@code x = 0} at the start, the ranking is exactly the propagation fold-in's.
@@ -77,7 +78,8 @@ public final class GradientFoldIn {
     }
 
     /** {@code L(x)} as in the class comment. */
-    public static double loss(double[] x, double[] c, float[] items, int dim, int layers, int[] pos, int[] neg, double l2) {
+    public static double loss(double[] x, double[] c, float[] items, int dim, int layers, int[] pos, int[] neg,
+                              double l2) {
         double[] u = user(x, c, layers);
         double bpr = 0, reg = 0;
         for (int p = 0; p < pos.length; p++) bpr += softplus(margin(u, items, dim, pos[p], neg[p]));
