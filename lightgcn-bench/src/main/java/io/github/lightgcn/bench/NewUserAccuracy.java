@@ -43,7 +43,7 @@ import java.util.Locale;
  */
 public final class NewUserAccuracy {
 
-    private static final int K = 20;
+    private static final int K = 20, SEEDS = 5;
     private static final double PROPAGATION = -1, LIBRARY_DEFAULT = -2; // fold-in through the public API
     private static final double[] LEARNING_RATES = {0, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000};
 
@@ -130,6 +130,17 @@ public final class NewUserAccuracy {
         Metrics formula = evaluateFoldIn(model, g.newFold(), g.newTest(), 0, PROPAGATION, at20);
         Metrics library = evaluateFoldIn(model, g.newFold(), g.newTest(), 0, LIBRARY_DEFAULT, at20);
         Metrics gradient = evaluateFoldIn(model, g.newFold(), g.newTest(), steps, best, at20);
+        // the fit's negatives are random: the spread over seeds of the draws, at the chosen and the default rate
+        for (double lr : new double[]{best, FoldInMethod.LEARNING_RATE}) {
+            double[] ndcg = new double[SEEDS], recall = new double[SEEDS];
+            for (int r = 0; r < SEEDS; r++) {
+                Metrics m = evaluateFoldIn(model, g.newFold(), g.newTest(), steps, lr, at20, 1_000_003L * (r + 1));
+                ndcg[r] = m.ndcg(K);
+                recall[r] = m.recall(K);
+            }
+            System.out.printf(Locale.ROOT, "new users, gradient lr %s over %d negative seeds: recall@20 %s, "
+                    + "NDCG@20 %s%n", lr, SEEDS, spread(recall), spread(ndcg));
+        }
         Metrics newPop = Evaluator.run(new PopularityScorer(model.trainGraph()), g.newFold(), g.newTest(), at20);
 
         System.out.println("| group | method | users | recall@20 | NDCG@20 |");
@@ -140,6 +151,16 @@ public final class NewUserAccuracy {
                 + FoldInMethod.STEPS + " steps, lr " + FoldInMethod.LEARNING_RATE + ")", library);
         row(dataset, "new users", "gradient fold-in (" + steps + " steps, lr " + best + ")", gradient);
         row(dataset, "new users", "popularity", newPop);
+    }
+
+    private static String spread(double[] v) {
+        double sum = 0, min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+        for (double x : v) {
+            sum += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        return String.format(Locale.ROOT, "mean %.5f (min %.5f, max %.5f)", sum / v.length, min, max);
     }
 
     private static void row(String dataset, String group, String method, Metrics m) {
@@ -155,6 +176,12 @@ public final class NewUserAccuracy {
      */
     static Metrics evaluateFoldIn(LightGCNModel model, InteractionGraph fold, InteractionGraph test, int steps,
                                   double lr, EvaluationOptions options) {
+        return evaluateFoldIn(model, fold, test, steps, lr, options, 0);
+    }
+
+    /** As above, the gradient fit's negatives drawn with seed {@code FoldInMethod.SEED + seedOffset + user}. */
+    static Metrics evaluateFoldIn(LightGCNModel model, InteractionGraph fold, InteractionGraph test, int steps,
+                                  double lr, EvaluationOptions options, long seedOffset) {
         int dim = model.dim();
         float[] items = model.itemEmbeddings();
         float[] vectors = new float[fold.numUsers() * dim];
@@ -167,7 +194,7 @@ public final class NewUserAccuracy {
             float[] v = lr == PROPAGATION ? f
                     : lr == LIBRARY_DEFAULT ? model.recommendForNewUserByIndex(liked, byDefault).userVector()
                     : GradientFoldIn.userVector(items, dim, 3, f, liked,
-                    new GradientFoldIn.Settings(steps, lr, 1e-4, 2020L + u));
+                    new GradientFoldIn.Settings(steps, lr, FoldInMethod.L2, FoldInMethod.SEED + seedOffset + u));
             System.arraycopy(v, 0, vectors, u * dim, dim);
         }
         return Evaluator.run(new EmbeddingScorer(vectors, items, dim), fold, test, options);
