@@ -46,7 +46,7 @@ public final class RecommendOptions {
 
     /**
      * k {@value #DEFAULT_K}, training items excluded, no filter, all items candidates, {@link ColdStartStrategy#FAIL},
-     * all cores, {@link FoldInMethod#GRADIENT}, until changed.
+     * all cores, {@link FoldInMethod#PROPAGATION}, until changed.
      */
     public static Builder builder() { return new Builder(); }
 
@@ -81,7 +81,7 @@ public final class RecommendOptions {
     /** The worker threads of a batch request (a single request runs on the caller's thread). */
     public int threads() { return threads; }
 
-    /** How a new user is folded in from their likes ({@link FoldInMethod#GRADIENT} by default). */
+    /** How a new user is folded in from their likes ({@link FoldInMethod#PROPAGATION} by default). */
     public FoldInMethod foldIn() { return foldIn; }
 
     /** The filter as given (null: none). */
@@ -140,7 +140,7 @@ public final class RecommendOptions {
         private List<String> candidateKeys;
         private ColdStartStrategy coldStart = ColdStartStrategy.FAIL;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private FoldInMethod foldIn = FoldInMethod.GRADIENT;
+        private FoldInMethod foldIn = FoldInMethod.PROPAGATION;
 
         private Builder() {}
 
@@ -218,8 +218,9 @@ public final class RecommendOptions {
         }
 
         /**
-         * How a new user is folded in from their likes: {@link FoldInMethod#GRADIENT} by default,
-         * {@link FoldInMethod#PROPAGATION} for the fitting-free one-hop formula. Ignored by other requests.
+         * How a new user is folded in from their likes: {@link FoldInMethod#PROPAGATION} (the fitting-free one-hop
+         * formula) by default, {@link FoldInMethod#GRADIENT} to fit the new user's ego embedding. Ignored by other
+         * requests.
          */
         public Builder foldIn(FoldInMethod method) {
             if (method == null) throw new IllegalArgumentException("foldIn must be PROPAGATION or GRADIENT, got null");

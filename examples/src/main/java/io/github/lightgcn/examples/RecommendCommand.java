@@ -1,6 +1,5 @@
 package io.github.lightgcn.examples;
 
-import io.github.lightgcn.FoldInMethod;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import picocli.CommandLine.ArgGroup;
@@ -82,9 +81,7 @@ final class RecommendCommand implements Callable<Integer> {
                     model.model().trainGraph().userDegree(user), filterNote());
         } else {
             int[] liked = new AnimeLookup(model).resolveList(who.likes);
-            // the one-hop formula, as the frozen CLI fixtures record (the library's default is GRADIENT)
-            top = model.model().recommendForNewUserByIndex(liked, options.toBuilder()
-                    .foldIn(FoldInMethod.PROPAGATION).build()).items();
+            top = model.model().recommendForNewUserByIndex(liked, options).items();
             out.printf(Locale.ROOT, "top %d for a new user who likes %s%s:%n", n, Arrays.stream(liked)
                     .mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")), filterNote());
         }

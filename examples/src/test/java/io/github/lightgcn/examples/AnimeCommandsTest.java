@@ -1,7 +1,6 @@
 package io.github.lightgcn.examples;
 
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.FoldInMethod;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.ScoredItem;
@@ -208,8 +207,7 @@ class AnimeCommandsTest {
         CliRun r = ok("recommend", "--model", modelFile.toString(), "--likes", query, "-n", "10");
         assertTrue(r.out().contains("a new user who likes " + a.title() + ", " + b.title()), r::toString);
         int ia = model.anime().indexOf(a.id()), ib = model.anime().indexOf(b.id());
-        float[] u = model.model().recommendForNewUserByIndex(new int[]{ia, ib}, RecommendOptions.builder().k(1)
-                .foldIn(FoldInMethod.PROPAGATION).build()).userVector();
+        float[] u = model.model().recommendForNewUserByIndex(new int[]{ia, ib}, RecommendOptions.top(1)).userVector();
         List<ScoredItem> expected = model.model().recommendForVector(u,
                 RecommendOptions.builder().k(10).exclude(i -> i == ia || i == ib).build());
         List<String[]> rows = tableRows(r);

@@ -44,7 +44,7 @@ import java.util.Locale;
 public final class NewUserAccuracy {
 
     private static final int K = 20, SEEDS = 5;
-    private static final double PROPAGATION = -1, LIBRARY_DEFAULT = -2; // fold-in through the public API
+    private static final double PROPAGATION = -1, LIBRARY_DEFAULT = -2; // fold-ins through the public API
     private static final double[] LEARNING_RATES = {0, 0.3, 1, 3, 10, 30, 100, 300, 1000, 3000};
 
     private NewUserAccuracy() {}
@@ -146,9 +146,9 @@ public final class NewUserAccuracy {
         System.out.println("| group | method | users | recall@20 | NDCG@20 |");
         row(dataset, "trained users", "LightGCN", trained);
         row(dataset, "trained users", "popularity", trainedPop);
-        row(dataset, "new users", "fold-in formula", formula);
-        row(dataset, "new users", "recommendForNewUser default (" + RecommendOptions.top(1).foldIn() + ", "
-                + FoldInMethod.STEPS + " steps, lr " + FoldInMethod.LEARNING_RATE + ")", library);
+        row(dataset, "new users", "recommendForNewUser PROPAGATION (the formula)", formula);
+        row(dataset, "new users", "recommendForNewUser GRADIENT (" + FoldInMethod.STEPS + " steps, lr "
+                + FoldInMethod.LEARNING_RATE + ")", library);
         row(dataset, "new users", "gradient fold-in (" + steps + " steps, lr " + best + ")", gradient);
         row(dataset, "new users", "popularity", newPop);
     }
@@ -170,7 +170,7 @@ public final class NewUserAccuracy {
 
     /**
      * Each user of {@code fold} folded in from their fold items ({@link #PROPAGATION}: the library's formula,
-     * {@link #LIBRARY_DEFAULT}: the library's default method, both through {@code recommendForNewUserByIndex};
+     * {@link #LIBRARY_DEFAULT}: the library's GRADIENT with its defaults, both through {@code recommendForNewUserByIndex};
      * lr &ge; 0: the gradient fold-in with that learning rate), ranked over all items but those, scored on
      * {@code test} by the library's evaluator.
      */
@@ -185,7 +185,7 @@ public final class NewUserAccuracy {
         int dim = model.dim();
         float[] items = model.itemEmbeddings();
         float[] vectors = new float[fold.numUsers() * dim];
-        RecommendOptions byDefault = RecommendOptions.top(1);
+        RecommendOptions byDefault = RecommendOptions.builder().k(1).foldIn(FoldInMethod.GRADIENT).build();
         RecommendOptions propagation = RecommendOptions.builder().k(1).foldIn(FoldInMethod.PROPAGATION).build();
         for (int u = 0; u < fold.numUsers(); u++) {
             int[] liked = fold.itemsOf(u);
