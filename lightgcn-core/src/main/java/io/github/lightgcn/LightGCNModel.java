@@ -232,7 +232,8 @@ public final class LightGCNModel {
 
     /**
      * Recommendations for a user who is not in the training data, from the items they like, without retraining
-     * (the user is folded in: {@link NewUserRecommendations} gives the formula). The liked items are left out;
+     * (the user is folded in as {@link RecommendOptions#foldIn()} says: {@link NewUserRecommendations} gives the
+     * default formula, {@link FoldInMethod} the alternative). The liked items are left out;
      * repeats count once. No likes: popular items with {@link ColdStartStrategy#POPULARITY}, else an error.
      *
      * @throws UnknownKeyException naming every liked key the model does not hold

@@ -19,7 +19,9 @@ import java.util.List;
  * the model itself takes for a new node linked to the liked items. The {@code 1/sqrt(d_i)} weight lets a niche like
  * say more than a like of an item everybody has, so the result does not collapse onto the most popular items;
  * {@code 1/sqrt(|likes|)} does not change the ranking, it keeps scores on the scale of trained users. Instant and
- * deterministic; the new user's taste is only what the liked items' embeddings share.
+ * deterministic; the new user's taste is only what the liked items' embeddings share. This is the default
+ * ({@link FoldInMethod#PROPAGATION}); {@link FoldInMethod#GRADIENT} instead fits the new user's ego embedding by a
+ * few BPR steps against the frozen items (better on MAL, no better on LastFM: BENCHMARKS.md, "New users").
  */
 public final class NewUserRecommendations {
 
