@@ -7,5 +7,6 @@ module io.github.lightgcn.examples {
     requires org.knowm.xchart;
     requires java.desktop;
 
-    opens io.github.lightgcn.examples to info.picocli; // picocli fills the option fields reflectively
+    opens io.github.lightgcn.examples.cli to info.picocli; // picocli fills the option fields reflectively
+    opens io.github.lightgcn.examples.training to info.picocli; // the training options mixin
 }

@@ -1,0 +1,211 @@
+package io.github.lightgcn.examples.anime;
+
+import io.github.lightgcn.examples.cli.CliFailure;
+import io.github.lightgcn.examples.training.KeyedSplit;
+import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.io.IdMapping;
+import io.github.lightgcn.io.mal.AnimeCatalog;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A trained model together with what the anime commands need to talk in MAL terms: the user and anime ids (the
+ * model's long keys) and the metadata of every indexed anime, which travels as an attachment inside the model file
+ * (checksummed with it), so {@code recommend --model m.lgcn} needs nothing else.
+ *
+ * <p>Files written before models carried keys hold the id lists as attachments too, with a fingerprint of both that
+ * catches lists that do not belong to the embeddings (e.g. copied from another model); they are read that way, and
+ * the model then carries those ids as its keys.
+ */
+public final class AnimeModel {
+
+    static final String METADATA = "mal.anime_metadata";
+    /** The attachments of files from before models carried keys. */
+    static final String USERS = "mal.user_ids", ANIME = "mal.anime_ids", FINGERPRINT = "mal.ids_fingerprint";
+
+    private final LightGCNModel model;
+    private final IdMapping users;
+    private final IdMapping anime;
+    private final List<AnimeInfo> info; // by item index
+    private AnimeCatalog catalog;       // built on first title lookup
+
+    AnimeModel(LightGCNModel model, IdMapping users, IdMapping anime, List<AnimeInfo> info) {
+        if (users.size() != model.numUsers() || anime.size() != model.numItems() || info.size() != anime.size()) {
+            throw new IllegalArgumentException("id mappings (" + users.size() + " users, " + anime.size()
+                    + " anime, " + info.size() + " metadata rows) do not match the model (" + model.numUsers()
+                    + " x " + model.numItems() + ")");
+        }
+        for (int i = 0; i < info.size(); i++) {
+            if (info.get(i).id() != anime.originalId(i)) {
+                throw new IllegalArgumentException("metadata row " + i + " is anime " + info.get(i).id()
+                        + ", the id mapping says " + anime.originalId(i));
+            }
+        }
+        this.model = model;
+        this.users = users;
+        this.anime = anime;
+        this.info = List.copyOf(info);
+    }
+
+    /**
+     * The model of a data set, trained on keyed data (its keys are the MAL ids): the anime metadata is taken from the
+     * catalog for every indexed anime.
+     */
+    public static AnimeModel of(LightGCNModel model, AnimeCatalog catalog) {
+        IdMapping users = KeyedSplit.ids(model.userKeys()), anime = KeyedSplit.ids(model.itemKeys());
+        List<AnimeInfo> info = new ArrayList<>(anime.size());
+        for (int i = 0; i < anime.size(); i++) info.add(AnimeInfo.of(catalog.byId(anime.originalId(i)).orElseThrow()));
+        return new AnimeModel(model, users, anime, info);
+    }
+
+    public LightGCNModel model() { return model; }
+
+    public IdMapping users() { return users; }
+
+    public IdMapping anime() { return anime; }
+
+    public AnimeInfo info(int item) { return info.get(item); }
+
+    public List<AnimeInfo> allInfo() { return info; }
+
+    /** The indexed anime as a catalog, for title lookups (only anime the model can recommend). */
+    AnimeCatalog catalog() {
+        if (catalog == null) catalog = AnimeCatalog.of(info.stream().map(AnimeInfo::toAnime).toList());
+        return catalog;
+    }
+
+    /** The model with the metadata attached, ready to save (the ids are its keys). */
+    LightGCNModel withAttachments() {
+        return model.withAttachment(METADATA, metadata(info));
+    }
+
+    public void save(Path file) throws IOException {
+        withAttachments().save(file);
+    }
+
+    /** Whether a model was trained on MAL files (it carries the anime data). */
+    public static boolean isAnime(LightGCNModel model) {
+        return model.attachment(METADATA).isPresent() || model.attachment(USERS).isPresent();
+    }
+
+    /**
+     * Loads a model saved by {@link #save} (or by the command line of an earlier version).
+     *
+     * @throws CliFailure when the file is a plain LightGCN model without the anime data, or the data does not match
+     *                    its embeddings
+     */
+    public static AnimeModel load(Path file) throws IOException {
+        if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
+        return from(LightGCNModel.load(file), file);
+    }
+
+    /** The anime data of a model already loaded from {@code file} (named in messages). */
+    public static AnimeModel from(LightGCNModel model, Path file) {
+        boolean old = model.attachment(USERS).isPresent(); // ids as attachments: a file from before keys
+        for (String name : old ? List.of(USERS, ANIME, METADATA, FINGERPRINT) : List.of(METADATA)) {
+            if (model.attachment(name).isEmpty()) {
+                throw new CliFailure(file + " has no anime data (attachment " + name + "): train it with "
+                        + "'lightgcn train --anime ... --ratings ...'");
+            }
+        }
+        try {
+            IdMapping users, anime;
+            if (old) {
+                users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
+                anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
+                String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
+                if (!stored.equals(fingerprint(users, anime))) {
+                    throw new CliFailure(file + ": the id mappings do not match their fingerprint");
+                }
+                if (users.size() == model.numUsers() && anime.size() == model.numItems()) {
+                    model = model.withKeys(KeyedSplit.keys(users), KeyedSplit.keys(anime));
+                }
+            } else {
+                users = KeyedSplit.ids(model.userKeys());
+                anime = KeyedSplit.ids(model.itemKeys());
+            }
+            return new AnimeModel(model, users, anime, readMetadata(model.attachment(METADATA).orElseThrow()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliFailure(file + ": damaged anime data: " + e.getMessage(), e);
+        }
+    }
+
+    /** SHA-256 over both id lists, hex: identifies the id universe the embeddings were trained on. */
+    public static String fingerprint(IdMapping users, IdMapping anime) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(ints(users.originalIds()));
+            sha.update(ints(anime.originalIds()));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    private static byte[] ints(int[] values) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + 4 * values.length);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(values.length);
+            for (int v : values) out.writeInt(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not thrown by a byte array
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int[] readInts(byte[] data) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        int n = in.readInt();
+        if (n < 0 || 4L + 4L * n != data.length) throw new IOException("id list of " + data.length + " bytes");
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) values[i] = in.readInt();
+        return values;
+    }
+
+    private static byte[] metadata(List<AnimeInfo> info) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(info.size());
+            for (AnimeInfo a : info) {
+                out.writeInt(a.id());
+                out.writeUTF(a.title());
+                out.writeUTF(String.join(", ", a.genres()));
+                out.writeUTF(a.type());
+                out.writeInt(a.episodes());
+                out.writeInt(a.members());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<AnimeInfo> readMetadata(byte[] data) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        int n = in.readInt();
+        if (n < 0 || n > data.length) throw new IOException("metadata count " + n);
+        List<AnimeInfo> info = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int id = in.readInt();
+            String title = in.readUTF();
+            String genres = in.readUTF();
+            String type = in.readUTF();
+            info.add(new AnimeInfo(id, title, genres.isEmpty() ? List.of() : List.of(genres.split(", ")), type,
+                    in.readInt(), in.readInt()));
+        }
+        if (in.available() > 0) throw new IOException("metadata has " + in.available() + " trailing bytes");
+        return info;
+    }
+}

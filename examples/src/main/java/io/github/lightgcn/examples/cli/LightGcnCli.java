@@ -1,0 +1,68 @@
+package io.github.lightgcn.examples.cli;
+
+import io.github.lightgcn.LightGCN;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code lightgcn} command line: {@code demo}, {@code train}, {@code recommend}, {@code similar},
+ * {@code evaluate}, {@code export}.
+ *
+ * <p>Exit codes: 0 success, 1 runtime failure ({@code error: <message>} on stderr: missing file, malformed data,
+ * I/O, and a heap too small, with the {@code -Xmx} to try), 2 usage error (one line naming the problem and pointing
+ * to {@code --help}). Stack traces only with {@code --debug}.
+ */
+@Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
+        description = "Train and evaluate LightGCN recommenders; recommend anime from MyAnimeList data.",
+        subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, SimilarCommand.class,
+                EvaluateCommand.class, ExportCommand.class})
+public final class LightGcnCli {
+
+    /**
+     * Accepted on every command (inherited by the subcommands). {@link CliErrors} looks for it in the raw arguments,
+     * which also works when parsing failed.
+     */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        PrintWriter out = ConsoleEncoding.writer(System.out, "stdout.encoding"); // UTF-8 under the C locale
+        PrintWriter err = ConsoleEncoding.writer(System.err, "stderr.encoding");
+        String damaged = ConsoleEncoding.damagedArgument(args, System.getProperty("sun.jnu.encoding"));
+        int code;
+        if (damaged != null) {
+            err.println("error: " + damaged);
+            code = CliErrors.USAGE;
+        } else {
+            code = run(out, err, args);
+        }
+        out.flush();
+        err.flush();
+        StopOnCtrlC.commandFinished(); // after Ctrl-C the JVM exits once this line is reached
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new LightGcnCli())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true) // the last value wins, so scripts can append overrides
+                .setParameterExceptionHandler(CliErrors::usageError)
+                .setExecutionExceptionHandler(CliErrors::runtimeError);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) { // the last safety net: sizes are checked before the big allocations
+            code = CliErrors.outOfMemory(err, e, args);
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.lightgcn.examples.cli;
+
+import io.github.lightgcn.examples.anime.AnimeInfo;
+import io.github.lightgcn.examples.anime.AnimeLookup;
+import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.ScoredItem;
+import io.github.lightgcn.SimilarOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code lightgcn similar}: the anime nearest to one anime by cosine of the final item embeddings. */
+@Command(name = "similar", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The anime most similar to one anime: cosine similarity of the trained final item embeddings.",
+        footer = {"", "Example:", "  lightgcn similar --model anime.lgcn --anime \"Steins;Gate\" -n 10"})
+final class SimilarCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model saved by train.")
+    Path modelFile;
+
+    @Option(names = "--anime", required = true, paramLabel = "TITLE|ID",
+            description = "An anime title (case-insensitive, exact or unique prefix) or MAL id.")
+    String anime;
+
+    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "10",
+            description = "How many anime. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Override
+    public Integer call() throws IOException {
+        if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
+        AnimeModel model = AnimeModel.load(modelFile);
+        int item = new AnimeLookup(model).resolve(anime);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "most similar to %s (%d, %s):%n", model.info(item).title(), model.info(item).id(),
+                String.join(", ", model.info(item).genres()));
+        TextTable table = new TextTable(">rank", "title:50", "genres:60", "type", ">cosine");
+        int rank = 0;
+        for (ScoredItem s : model.model().similarItemsByIndex(item, SimilarOptions.top(n))) {
+            AnimeInfo a = model.info(s.item());
+            table.row(++rank, a.title(), String.join(", ", a.genres()), a.type(),
+                    String.format(Locale.ROOT, "%.3f", s.score()));
+        }
+        table.print(out);
+        return 0;
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.lightgcn.examples.training;
+
+import io.github.lightgcn.examples.cli.CliFailure;
+import io.github.lightgcn.examples.cli.TrainCommand;
+import io.github.lightgcn.examples.cli.TrainingInterrupted;
+import io.github.lightgcn.FitOptions;
+import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.Sampling;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The training options shared by {@code train} (both data modes) as a picocli mixin: the model and optimiser
+ * settings, which make the {@link LightGCNConfig} (defaults from {@link ConfigDefaults}, i.e. the library's), and
+ * how the fit runs, which make its {@link FitOptions}: threads, the time bound and checkpointing.
+ */
+public final class TrainingOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--layers", paramLabel = "K", description = "Propagation layers. Default: ${DEFAULT-VALUE}.")
+    int layers;
+
+    @Option(names = "--dim", paramLabel = "D", description = "Embedding dimension. Default: ${DEFAULT-VALUE}.")
+    int dim;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Triples per batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double lr;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA",
+            description = "L2 weight on the batch's ego embeddings. Default: ${DEFAULT-VALUE}.")
+    double l2;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--eval-every", paramLabel = "N",
+            description = "Evaluate every N epochs (and after the last). Default: ${DEFAULT-VALUE}.")
+    int evalEvery;
+
+    @Option(names = "--patience", paramLabel = "P",
+            description = "Stop after P evaluations on the validation split without NDCG@20 improvement; "
+                    + "0 = never. Default: ${DEFAULT-VALUE}.")
+    int patience;
+
+    @Option(names = "--sampler", paramLabel = "user|edge", converter = TrainCommand.SamplerConverter.class,
+            description = "user: the authors' user-uniform sampler; edge: every edge once per epoch. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Sampling sampler;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Random seed (of training and of the MAL split). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE} (cores).")
+    int threads;
+
+    @Option(names = "--max-minutes", paramLabel = "M",
+            description = "Stop training after M minutes (the model keeps the best epoch so far); 0 = no bound.")
+    double maxMinutes;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save a checkpoint every N epochs (and when stopped by time or Ctrl-C).")
+    Integer checkpointEvery;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "The checkpoint file. Default: the model file + '.ckpt', else lightgcn.ckpt.")
+    Path checkpointFile;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run saved in this checkpoint (same data and settings).")
+    Path resume;
+
+    /** The checkpoint file of the run once {@link #configure} has set it up, else null. */
+    Path checkpointInUse;
+
+    /**
+     * The message for a run stopped by Ctrl-C after {@code epochs} finished epochs: where it can be resumed, or
+     * that it cannot be without checkpointing.
+     */
+    public TrainingInterrupted interrupted(int epochs) {
+        return new TrainingInterrupted(epochs, checkpointInUse != null
+                ? "stopped after epoch " + epochs + " (and the batches since); checkpoint saved to " + checkpointInUse
+                        + ": run the same command with --resume " + checkpointInUse + " to continue"
+                : "stopped after epoch " + epochs + "; no checkpoint was kept (use --checkpoint-every N to be able"
+                        + " to resume)");
+    }
+
+    /**
+     * The configuration from the options; a value out of range is a usage error naming the option. The options of
+     * {@link #fitOptions()} are checked here too, so that every bad value is reported before any data is read.
+     */
+    public LightGCNConfig config(int... topK) {
+        LightGCNConfig.Builder b = LightGCNConfig.builder();
+        option("--layers", () -> b.layers(layers));
+        option("--dim", () -> b.embeddingDim(dim));
+        option("--batch", () -> b.batchSize(batch));
+        option("--lr", () -> b.learningRate(lr));
+        option("--l2", () -> b.l2(l2));
+        option("--epochs", () -> b.epochs(epochs));
+        option("--eval-every", () -> b.evalEvery(evalEvery));
+        option("--patience", () -> b.patience(patience));
+        option("--sampler", () -> b.sampling(sampler));
+        option("--seed", () -> b.seed(seed));
+        fitOptions();
+        if (topK.length > 0) b.topK(topK);
+        return b.build();
+    }
+
+    /** How the fit runs: threads and the time bound (a value out of range is a usage error naming the option). */
+    public FitOptions fitOptions() {
+        FitOptions.Builder b = FitOptions.builder();
+        option("--threads", () -> b.threads(threads));
+        option("--max-minutes", () -> b.maxTrainingSeconds(maxMinutes * 60));
+        return b.build();
+    }
+
+    /** Adds checkpointing and resuming to {@code options}; {@code modelOut} (or null) names the default checkpoint. */
+    public FitOptions configure(FitOptions options, Path modelOut) {
+        FitOptions.Builder b = options.toBuilder();
+        if (checkpointEvery != null) {
+            Path file = checkpointPath(modelOut);
+            checkpointInUse = file;
+            option("--checkpoint-every", () -> b.checkpointEvery(checkpointEvery, file));
+        } else if (checkpointFile != null) {
+            throw usage("--checkpoint needs --checkpoint-every");
+        }
+        if (resume != null) {
+            if (!java.nio.file.Files.isRegularFile(resume)) throw new CliFailure("--resume: no such file: " + resume);
+            b.resumeFrom(resume);
+        }
+        return b.build();
+    }
+
+    /** The checkpoint file a run with these options writes ({@code modelOut} may be null), or null for none. */
+    Path checkpointPath(Path modelOut) {
+        if (checkpointEvery == null) return null;
+        return checkpointFile != null ? checkpointFile
+                : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
+    }
+
+    private void option(String name, Runnable set) {
+        try {
+            set.run();
+        } catch (IllegalArgumentException e) {
+            throw usage("Invalid value for option '" + name + "': " + e.getMessage());
+        }
+    }
+
+    public ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    public static String describe(LightGCNConfig c, FitOptions o) {
+        return String.format(Locale.ROOT, "layers %d, dim %d, batch %d, lr %s, l2 %s, epochs %d, eval every %d, "
+                        + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d", c.layers(), c.embeddingDim(),
+                c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
+                c.monitorMetric().label(), c.monitorK(), TrainCommand.SamplerConverter.label(c.sampling()), c.seed(),
+                o.threads());
+    }
+}
