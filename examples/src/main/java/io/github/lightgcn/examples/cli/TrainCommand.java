@@ -1,6 +1,5 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.training.CliEvaluation;
 import io.github.lightgcn.examples.training.ConfigDefaults;
 import io.github.lightgcn.examples.training.KeyedSplit;
 import io.github.lightgcn.examples.training.MalTraining;
@@ -8,19 +7,11 @@ import io.github.lightgcn.examples.training.MetricsReport;
 import io.github.lightgcn.examples.training.Progress;
 import io.github.lightgcn.examples.training.SplitKind;
 import io.github.lightgcn.examples.training.SplitModelIds;
-import io.github.lightgcn.examples.training.TrainingCurves;
-import io.github.lightgcn.examples.training.TrainingLog;
 import io.github.lightgcn.examples.training.TrainingOptions;
+import io.github.lightgcn.examples.training.TrainingPipeline;
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.StopReason;
-import io.github.lightgcn.TrainingSummary;
-import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.eval.PopularityBaseline;
-import io.github.lightgcn.graph.InteractionGraph;
-import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.InteractionSplit;
 import io.github.lightgcn.io.ReadOptions;
@@ -33,7 +24,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -253,57 +243,21 @@ public final class TrainCommand implements Callable<Integer> {
                     + config.evalEvery() + " epochs and the last evaluation is reported");
             config = config.toBuilder().patience(0).build();
         }
-        print(out, "config: " + TrainingOptions.describe(config, run));
-
-        Metrics popularity;
-        long popStart = System.nanoTime();
-        popularity = PopularityBaseline.evaluate(data.train(), data.test(),
-                CliEvaluation.options(config, run, Progress.Bar.NONE));
-        print(out, String.format(Locale.ROOT, "popularity on test: %s  (%d users, %.3f s)",
-                CliEvaluation.line(popularity), popularity.numUsers(), seconds(popStart)));
-
-        String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
-        TrainingLog log = new TrainingLog(out, validating ? "val" : "test", monitorLabel);
         KeyedSplit keyed = KeyedSplit.of(data); // keys: csv's original ids, or the dense ids of adj and pairs
-        KeyedInteractions monitor = validating ? keyed.val() : keyed.test();
-        TrainingCurves curveLog = new TrainingCurves((validating ? "val " : "test ") + monitorLabel);
-        LightGCNModel model;
+        TrainingPipeline.Data input = new TrainingPipeline.Data(keyed, validating ? keyed.val() : keyed.test(),
+                validating ? "val" : "test", train.getFileName().toString());
+        TrainingPipeline.Result result;
         try {
-            FitOptions fit = training.configure(run, modelOut).toBuilder().listener(log).listener(curveLog).build();
-            model = StopOnCtrlC.fit(new LightGCN(config), keyed.train(), monitor, fit, spec.commandLine().getErr());
+            result = new TrainingPipeline(out, spec.commandLine().getErr(), Progress.detect(),
+                    TrainingPipeline.Layout.SPLIT_FILES).run(input, config, training.configure(run, modelOut),
+                    modelOut, (model, file) -> SplitModelIds.of(keyed, readOptions).attachTo(model).save(file),
+                    curves); // the ids let evaluate read held-out files
         } catch (TrainingInterrupted e) {
             throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
-        TrainingSummary summary = model.trainingSummary();
-
-        Metrics testMetrics;
-        String reported;
-        if (!validating) { // the authors' protocol: the last evaluation on test, which ran at the last epoch
-            testMetrics = summary.lastEvaluation();
-            reported = "last evaluation, epoch " + summary.epochsRun();
-        } else {
-            testMetrics = model.evaluate(data.test(), CliEvaluation.options(config, run, Progress.Bar.NONE));
-            reported = (config.patience() > 0 ? "best val epoch " : "last epoch ") + summary.modelEpoch()
-                    + (summary.stopReason() == StopReason.EARLY_STOPPED
-                            ? ", stopped early at epoch " + summary.epochsRun() : "");
-        }
-        print(out, "test (" + reported + "): " + CliEvaluation.line(testMetrics));
-        print(out, String.format(Locale.ROOT, "trained %d epochs in %.1f s (median epoch %.3f s)",
-                summary.epochsRun(), summary.trainSeconds(), summary.medianEpochSeconds()));
-
-        if (modelOut != null) {
-            SplitModelIds.of(keyed, readOptions).attachTo(model).save(modelOut); // so evaluate can read held-out files
-            print(out, "model saved to " + modelOut);
-        }
-        if (curves != null && curveLog.epochs() > 0) {
-            Path parent = curves.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            curveLog.writePng(curves, "LightGCN on " + train.getFileName());
-            print(out, "training curves written to " + curves);
-        }
         if (metricsJson != null) {
-            Json json = MetricsReport.of(testMetrics, validating, summary, log.lastEvaluation(), monitorLabel,
-                    popularity, data, config, run, seconds(started));
+            Json json = MetricsReport.of(result.test(), validating, result.summary(), result.lastEvaluation(),
+                    result.monitorLabel(), result.popularity(), data, config, run, seconds(started));
             Path parent = metricsJson.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(metricsJson, json.render());

@@ -2,16 +2,10 @@ package io.github.lightgcn.examples.training;
 
 import io.github.lightgcn.examples.anime.AnimeModel;
 import io.github.lightgcn.examples.cli.CliFailure;
-import io.github.lightgcn.examples.cli.StopOnCtrlC;
 import io.github.lightgcn.FitOptions;
-import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.TrainingSummary;
-import io.github.lightgcn.eval.EvaluationOptions;
 import io.github.lightgcn.eval.Metrics;
-import io.github.lightgcn.eval.PopularityBaseline;
-import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.graph.KeyedInteractions;
 import io.github.lightgcn.io.mal.AnimeCatalog;
 import io.github.lightgcn.io.mal.AnimeCsv;
@@ -25,16 +19,14 @@ import io.github.lightgcn.io.split.SplitRatios;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The MAL training run shared by {@code train --anime --ratings} and {@code demo}: load and count, split,
- * popularity baseline, train with early stopping on the validation part, test metrics next to popularity, save
- * the model with its anime data, draw the curves. Prints as it goes.
+ * The MAL side of {@code train --anime --ratings} and {@code demo}: load and count, split and say how, then the
+ * {@link TrainingPipeline} (early stopping on the validation part, test metrics next to popularity), the model
+ * file carrying the anime data. Prints as it goes.
  */
 public final class MalTraining {
 
@@ -87,62 +79,13 @@ public final class MalTraining {
             print("note: the validation split is empty: no early stopping, the last epoch is tested");
             config = config.toBuilder().patience(0).build();
         }
-        print("config: %s", TrainingOptions.describe(config, options));
-
-        Metrics popularity = evaluate("popularity on test", graphs.test(), config, options,
-                eval -> PopularityBaseline.evaluate(graphs.train(), graphs.test(), eval));
-
-        String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
-        TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs(), out);
-        TrainingCurves curves = new TrainingCurves("val " + monitorLabel);
-        FitOptions fit = checkpointing.apply(options).toBuilder().listener(bars)
-                .listener(new TrainingLog(out, "val", monitorLabel, !progress.bars())).listener(curves).build();
-        LightGCNModel model;
-        try {
-            model = StopOnCtrlC.fit(new LightGCN(config), keyed.train(), monitor, fit, out);
-        } finally {
-            bars.finish();
-        }
-        TrainingSummary summary = model.trainingSummary();
-        print("trained %d epochs in %.1f s (median epoch %.3f s); the model holds epoch %d%s", summary.epochsRun(),
-                summary.trainSeconds(), summary.medianEpochSeconds(), summary.modelEpoch(),
-                switch (summary.stopReason()) {
-                    case EARLY_STOPPED -> ", the best on val (stopped early)";
-                    case TIME_BOUND -> " (time bound reached)";
-                    case INTERRUPTED -> " (interrupted)";
-                    case COMPLETED -> "";
-                });
-
-        LightGCNModel trained = model;
-        Metrics test = evaluate("LightGCN on test", graphs.test(), config, options,
-                eval -> trained.evaluate(graphs.test(), eval));
-        print("test metrics (%,d users), LightGCN vs the popularity baseline:", test.numUsers());
-        MetricTable.print(out, test, popularity);
-
-        AnimeModel anime = AnimeModel.of(model, catalog);
-        if (modelOut != null) {
-            Path parent = modelOut.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            anime.save(modelOut);
-            print("model saved to %s", modelOut);
-        }
-        if (curvesPng != null && curves.epochs() > 0) {
-            curves.writePng(curvesPng, "LightGCN on " + in.ratingsCsv().getFileName());
-            print("training curves written to %s", curvesPng);
-        }
-        return new Result(anime, test, popularity, summary, data, split, (System.nanoTime() - started) / 1e9);
-    }
-
-    /** Runs one evaluation of the library with a progress bar over the users of {@code relevant}, and logs it. */
-    private Metrics evaluate(String what, InteractionGraph relevant, LightGCNConfig config, FitOptions options,
-                             Function<EvaluationOptions, Metrics> evaluation) {
-        long t0 = System.nanoTime();
-        Metrics m;
-        try (Progress.Bar bar = progress.bar(what, relevant.activeUsers())) {
-            m = evaluation.apply(CliEvaluation.options(config, options, bar));
-        }
-        print("%s: %s  (%,d users, %.2f s)", what, CliEvaluation.line(m), m.numUsers(), (System.nanoTime() - t0) / 1e9);
-        return m;
+        TrainingPipeline.Data input = new TrainingPipeline.Data(keyed, monitor, "val",
+                in.ratingsCsv().getFileName().toString());
+        TrainingPipeline.Result run = new TrainingPipeline(out, out, progress, TrainingPipeline.Layout.ANIME).run(
+                input, config, checkpointing.apply(options), modelOut,
+                (model, file) -> AnimeModel.of(model, catalog).save(file), curvesPng);
+        return new Result(AnimeModel.of(run.model(), catalog), run.test(), run.popularity(), run.summary(), data,
+                split, (System.nanoTime() - started) / 1e9);
     }
 
     private void print(String format, Object... args) {
