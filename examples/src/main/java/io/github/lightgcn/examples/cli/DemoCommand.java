@@ -1,6 +1,7 @@
 package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.examples.training.MalTraining;
 import io.github.lightgcn.examples.training.MetricsReport;
 import io.github.lightgcn.examples.training.Progress;
@@ -55,19 +56,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: out/demo under the repository root.")
     Path outDir;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "150",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = Defaults.DEMO_EPOCHS,
             description = "Maximum epochs (early stopping usually ends sooner). Default: ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = "0",
+    @Option(names = "--max-minutes", paramLabel = "M", defaultValue = Defaults.DEMO_MAX_MINUTES,
             description = "Stop training after M minutes; 0 = no bound.")
     double maxMinutes;
 
-    @Option(names = "--interactions", paramLabel = "N", defaultValue = "30000",
+    @Option(names = "--interactions", paramLabel = "N", defaultValue = Defaults.DEMO_INTERACTIONS,
             description = "Size of the generated data set (when data/mal is absent). Default: ${DEFAULT-VALUE}.")
     long interactions;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "2020", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = Defaults.DEMO_SEED, description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: the cores.")

@@ -4,6 +4,7 @@ import io.github.lightgcn.examples.anime.AnimeInfo;
 import io.github.lightgcn.examples.anime.AnimeLookup;
 import io.github.lightgcn.examples.anime.AnimeModel;
 import io.github.lightgcn.examples.anime.AnimeTables;
+import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import picocli.CommandLine.ArgGroup;
@@ -57,7 +58,7 @@ final class RecommendCommand implements Callable<Integer> {
         String likes;
     }
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "10",
+    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = Defaults.TOP,
             description = "How many anime. Default: ${DEFAULT-VALUE}.")
     int n;
 

@@ -3,6 +3,7 @@ package io.github.lightgcn.examples.cli;
 import io.github.lightgcn.examples.anime.AnimeInfo;
 import io.github.lightgcn.examples.anime.AnimeLookup;
 import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.SimilarOptions;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class SimilarCommand implements Callable<Integer> {
             description = "An anime title (case-insensitive, exact or unique prefix) or MAL id.")
     String anime;
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "10",
+    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = Defaults.TOP,
             description = "How many anime. Default: ${DEFAULT-VALUE}.")
     int n;
 

@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.training.ConfigDefaults;
+import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.examples.training.KeyedSplit;
 import io.github.lightgcn.examples.training.MalTraining;
 import io.github.lightgcn.examples.training.MetricsReport;
@@ -10,7 +10,6 @@ import io.github.lightgcn.examples.training.SplitModelIds;
 import io.github.lightgcn.examples.training.TrainingOptions;
 import io.github.lightgcn.examples.training.TrainingPipeline;
 import io.github.lightgcn.FitOptions;
-import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.io.DataFormat;
 import io.github.lightgcn.io.InteractionSplit;
@@ -52,12 +51,12 @@ import java.util.concurrent.Callable;
  * </ul>
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        defaultValueProvider = ConfigDefaults.class,
+        defaultValueProvider = Defaults.class,
         description = {
                 "Train LightGCN on split files (--train/--test/--format), or on MAL files (--anime/--ratings) "
                         + "that it splits itself, and report full-ranking test metrics.",
                 "Anime mode: a seeded split (--split, --val and --test fractions), early stopping on val (patience "
-                        + TrainCommand.MAL_DEFAULT_PATIENCE + " unless --patience is given), recall/precision/NDCG @10 and @20 "
+                        + Defaults.ANIME_PATIENCE + " unless --patience is given), recall/precision/NDCG @10 and @20 "
                         + "on test next to popularity; the model file carries the id mappings and anime metadata "
                         + "that recommend, similar, evaluate and export need.",
                 "Split-file mode:",
@@ -80,12 +79,12 @@ public final class TrainCommand implements Callable<Integer> {
     Path train;
 
     @Option(names = "--test", paramLabel = "FILE|FRACTION",
-            description = "Test interactions file; with --anime/--ratings the test fraction (default 0.1).")
+            description = "Test interactions file; with --anime/--ratings the test fraction (default " + Defaults.ANIME_FRACTION + ").")
     String test;
 
     @Option(names = "--val", paramLabel = "FILE|FRACTION",
             description = "Validation file (for early stopping); with --anime/--ratings the validation fraction "
-                    + "(default 0.1).")
+                    + "(default " + Defaults.ANIME_FRACTION + ").")
     String val;
 
     @Option(names = "--format", paramLabel = "adj|pairs|csv", converter = FormatConverter.class,
@@ -94,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
                     "csv: header user_id,anime_id with original ids (mapped by sorted order over all files)."})
     DataFormat format;
 
-    @Option(names = "--index-base", paramLabel = "0|1", defaultValue = "0",
+    @Option(names = "--index-base", paramLabel = "0|1", defaultValue = Defaults.INDEX_BASE,
             description = "First id in adj/pairs files (1 = subtract 1 from every id). Default: ${DEFAULT-VALUE}.")
     int indexBase;
 
@@ -113,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ratings", paramLabel = "FILE", description = "MAL rating.csv: user_id,anime_id,rating.")
     Path ratings;
 
-    @Option(names = "--split", paramLabel = "interaction|user|loo", defaultValue = "interaction",
+    @Option(names = "--split", paramLabel = "interaction|user|loo", defaultValue = Defaults.ANIME_SPLIT,
             description = "How to cut the ratings: interaction (random), user (per-user holdout), loo "
                     + "(leave one out). Default: ${DEFAULT-VALUE}.")
     SplitKind split;
@@ -139,9 +138,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--curves", paramLabel = "PNG",
             description = "Draw the training loss and the monitored NDCG@20 per evaluation as a PNG.")
     Path curves;
-
-    /** Early stopping in the anime mode when --patience is not given: evaluations without improvement. */
-    static final int MAL_DEFAULT_PATIENCE = 5;
 
     @Override
     public Integer call() throws IOException {
@@ -178,10 +174,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             ratingOptions = ratingOptions.withMinRating(minRating);
         }
-        LightGCNConfig config = training.config(10, 20);
+        LightGCNConfig config = training.config(Defaults.animeTopK());
         FitOptions run = training.fitOptions();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
-            config = config.toBuilder().patience(MAL_DEFAULT_PATIENCE).build();
+            config = config.toBuilder().patience(Defaults.patience(true)).build();
         }
         PrintWriter out = spec.commandLine().getOut();
         MalTraining.Result result;
@@ -201,9 +197,9 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A --val/--test fraction of the anime mode; 0.1 when not given. */
+    /** A --val/--test fraction of the anime mode; {@link Defaults#ANIME_FRACTION} when not given. */
     private double fraction(String option, String value) {
-        if (value == null) return 0.1;
+        if (value == null) return Double.parseDouble(Defaults.ANIME_FRACTION);
         try {
             double f = Double.parseDouble(value);
             if (f >= 0 && f < 1) return f;

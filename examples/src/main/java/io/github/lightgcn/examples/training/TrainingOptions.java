@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The training options shared by {@code train} (both data modes) as a picocli mixin: the model and optimiser
- * settings, which make the {@link LightGCNConfig} (defaults from {@link ConfigDefaults}, i.e. the library's), and
+ * settings, which make the {@link LightGCNConfig} (defaults from {@link Defaults}, i.e. the library's), and
  * how the fit runs, which make its {@link FitOptions}: threads, the time bound and checkpointing.
  */
 public final class TrainingOptions {
@@ -49,7 +49,8 @@ public final class TrainingOptions {
 
     @Option(names = "--patience", paramLabel = "P",
             description = "Stop after P evaluations on the validation split without NDCG@20 improvement; "
-                    + "0 = never. Default: ${DEFAULT-VALUE}.")
+                    + "0 = never. Default: ${DEFAULT-VALUE} with split files, " + Defaults.ANIME_PATIENCE
+                    + " with --anime/--ratings.")
     int patience;
 
     @Option(names = "--sampler", paramLabel = "user|edge", converter = TrainCommand.SamplerConverter.class,
