@@ -38,8 +38,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code lightgcn train}: in the anime mode ({@code --anime --ratings}) runs {@link MalTraining}; otherwise reads a
- * train / [val] / test split, prints the popularity baseline, trains LightGCN with
- * a line per epoch and per evaluation, and reports test metrics.
+ * train / [val] / test split and hands it to the {@link TrainingPipeline} (popularity baseline, a line per epoch and
+ * per evaluation, test metrics), with a model file that carries the split's ids.
  *
  * <p>Which test numbers are reported:
  * <ul>

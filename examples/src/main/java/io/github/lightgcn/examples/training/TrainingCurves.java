@@ -19,14 +19,14 @@ import java.util.List;
  * Records the training loss of every epoch and the monitored metric of every evaluation, and draws them as a PNG
  * with XChart: loss on the left axis, the validation metric on the right, epochs along the bottom.
  */
-public final class TrainingCurves implements TrainingListener {
+final class TrainingCurves implements TrainingListener {
 
     private final String metricLabel;
     private final List<Double> lossEpochs = new ArrayList<>(), losses = new ArrayList<>();
     private final List<Double> evalEpochs = new ArrayList<>(), metric = new ArrayList<>();
 
     /** @param metricLabel the monitored metric and graph, e.g. {@code val ndcg@20} */
-    public TrainingCurves(String metricLabel) {
+    TrainingCurves(String metricLabel) {
         this.metricLabel = metricLabel;
     }
 
@@ -42,10 +42,10 @@ public final class TrainingCurves implements TrainingListener {
         metric.add(s.monitoredValue());
     }
 
-    public int epochs() { return losses.size(); }
+    int epochs() { return losses.size(); }
 
     /** Writes the chart as a PNG (800 x 500); nothing to draw yet is an error. */
-    public void writePng(Path file, String title) throws IOException {
+    void writePng(Path file, String title) throws IOException {
         if (losses.isEmpty()) throw new IllegalStateException("no epoch recorded");
         System.setProperty("java.awt.headless", "true"); // never open a window (CI, ssh)
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").build();

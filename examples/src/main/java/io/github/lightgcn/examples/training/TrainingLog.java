@@ -9,7 +9,7 @@ import java.util.Locale;
  * Prints one line per epoch and one per evaluation, flushed at once so a log file can be followed while training
  * runs. Remembers the last evaluation for the final report.
  */
-public final class TrainingLog implements TrainingListener {
+final class TrainingLog implements TrainingListener {
 
     private final PrintWriter out;
     private final String monitorGraph;
@@ -20,13 +20,9 @@ public final class TrainingLog implements TrainingListener {
     /**
      * @param monitorGraph "val" or "test": the graph the evaluations run on
      * @param monitorLabel the monitored metric, e.g. {@code ndcg@20}
+     * @param epochLines   false when a progress bar shows the epochs (a line per epoch would break the bar)
      */
-    public TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel) {
-        this(out, monitorGraph, monitorLabel, true);
-    }
-
-    /** @param epochLines false when a progress bar shows the epochs (a line per epoch would break the bar) */
-    public TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines) {
+    TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines) {
         this.out = out;
         this.epochLines = epochLines;
         this.monitorGraph = monitorGraph;
@@ -52,5 +48,5 @@ public final class TrainingLog implements TrainingListener {
     }
 
     /** The last evaluation, or null when none ran. */
-    public EvaluationStats lastEvaluation() { return lastEvaluation; }
+    EvaluationStats lastEvaluation() { return lastEvaluation; }
 }
