@@ -68,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Size of the generated data set (when data/mal is absent). Default: ${DEFAULT-VALUE}.")
     long interactions;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = Defaults.DEMO_SEED, description = "Seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = Defaults.DEMO_SEED,
+            description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: the cores.")

@@ -79,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path train;
 
     @Option(names = "--test", paramLabel = "FILE|FRACTION",
-            description = "Test interactions file; with --anime/--ratings the test fraction (default " + Defaults.ANIME_FRACTION + ").")
+            description = "Test interactions file; with --anime/--ratings the test fraction (default "
+                    + Defaults.ANIME_FRACTION + ").")
     String test;
 
     @Option(names = "--val", paramLabel = "FILE|FRACTION",
@@ -143,7 +144,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean mal = anime != null || ratings != null; // then --val and --test are fractions
         OutputPaths.of(spec).input("--train", train).input("--val", mal ? null : val).input("--test", mal ? null : test)
-                .input("--anime", anime).input("--ratings", ratings).input("--resume", training.resume)
+                .input("--anime", anime).input("--ratings", ratings).input("--resume", training.resumeFile())
                 .file("--model-out", modelOut).file("--metrics-json", metricsJson).file("--curves", curves)
                 .file("--checkpoint", training.checkpointPath(modelOut), "--resume").check();
         return mal ? trainOnMal() : trainOnSplitFiles();

@@ -16,7 +16,8 @@ public record HeldOut(InteractionGraph graph, long pairs, long unknownUsers, lon
      * @param userIndex the model's dense index of pair p's user, or -1 when unknown
      * @param itemIndex the same for the item
      */
-    public static HeldOut map(int pairs, IntUnaryOperator userIndex, IntUnaryOperator itemIndex, InteractionGraph train) {
+    public static HeldOut map(int pairs, IntUnaryOperator userIndex, IntUnaryOperator itemIndex,
+                              InteractionGraph train) {
         int[] users = new int[pairs], items = new int[pairs];
         int n = 0;
         long unknownUsers = 0, unknownItems = 0, inTraining = 0;

@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
 public final class MalTraining {
 
     /** Where the data comes from and how it is cut. */
-    public record Data(Path animeCsv, Path ratingsCsv, RatingOptions ratingOptions, SplitKind split, SplitRatios ratios) {}
+    public record Data(Path animeCsv, Path ratingsCsv, RatingOptions ratingOptions, SplitKind split,
+                       SplitRatios ratios) {}
 
     /** What a run produced. */
     public record Result(AnimeModel model, Metrics test, Metrics popularity, TrainingSummary summary, MalDataset data,

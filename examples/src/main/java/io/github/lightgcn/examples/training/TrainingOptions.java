@@ -143,8 +143,11 @@ public final class TrainingOptions {
         return b.build();
     }
 
+    /** The {@code --resume} checkpoint, or null. */
+    public Path resumeFile() { return resume; }
+
     /** The checkpoint file a run with these options writes ({@code modelOut} may be null), or null for none. */
-    Path checkpointPath(Path modelOut) {
+    public Path checkpointPath(Path modelOut) {
         if (checkpointEvery == null) return null;
         return checkpointFile != null ? checkpointFile
                 : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");

@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn.examples.cli;
 
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn.examples.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn.examples.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

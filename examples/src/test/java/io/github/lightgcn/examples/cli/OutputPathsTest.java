@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.io.mal.generator.GeneratedData;
 import io.github.lightgcn.io.mal.generator.MalGenerator;

@@ -1,4 +1,4 @@
-package io.github.lightgcn.examples;
+package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.io.mal.Anime;
 import io.github.lightgcn.io.mal.AnimeCatalog;
