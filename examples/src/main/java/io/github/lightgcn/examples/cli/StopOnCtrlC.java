@@ -38,8 +38,7 @@ public final class StopOnCtrlC implements AutoCloseable {
 
     /** The same on keyed data (the model carries the keys). */
     public static LightGCNModel fit(LightGCN trainer, KeyedInteractions train, KeyedInteractions monitor,
-                                    FitOptions options,
-                             PrintWriter err) {
+                                    FitOptions options, PrintWriter err) {
         return fit(trainer, () -> trainer.fit(train, monitor, options), err);
     }
 
