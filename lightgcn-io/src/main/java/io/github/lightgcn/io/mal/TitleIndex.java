@@ -53,10 +53,10 @@ public final class TitleIndex {
     /** Exact, then unique prefix, else ambiguous, else not found with up to 5 suggestions. */
     public TitleMatch resolve(String query) {
         List<Anime> exact = exact(query);
-        if (exact.size() == 1) return new TitleMatch.Exact(exact.getFirst());
+        if (exact.size() == 1) return new TitleMatch.Exact(exact.get(0));
         if (exact.size() > 1) return new TitleMatch.Ambiguous(query, exact);
         List<Anime> prefixed = withPrefix(query);
-        if (prefixed.size() == 1) return new TitleMatch.Prefix(prefixed.getFirst());
+        if (prefixed.size() == 1) return new TitleMatch.Prefix(prefixed.get(0));
         if (prefixed.size() > 1) return new TitleMatch.Ambiguous(query, prefixed);
         return new TitleMatch.NotFound(query, suggest(query, 5));
     }

@@ -69,7 +69,7 @@ final class Catalog {
             id += 1 + (int) (-Math.log(1 - rng.nextDouble()) * 1.8);
             String type = typeOf.get(src).orElse("TV");
             c.weight[i] = fameOf[src];
-            c.quality[i] = Math.clamp(6.2 + 0.3 * Math.log(fameOf[src]) + 0.7 * rng.nextGaussian(), 1.8, 9.6);
+            c.quality[i] = Math.min(9.6, Math.max(1.8, 6.2 + 0.3 * Math.log(fameOf[src]) + 0.7 * rng.nextGaussian()));
             OptionalInt episodes = rng.nextDouble() < MalVocabulary.UNKNOWN_EPISODES ? OptionalInt.empty()
                     : OptionalInt.of(episodes(type, rng));
             OptionalDouble rating = rng.nextDouble() < MalVocabulary.EMPTY_RATING ? OptionalDouble.empty()

@@ -51,8 +51,8 @@ public final class MalGenerator {
                     + ", got " + interactions);
         }
         Files.createDirectories(dir);
-        int numAnime = (int) Math.clamp(Math.round(12 * Math.sqrt(interactions)), 100, 12_000);
-        double meanPerUser = Math.clamp(Math.sqrt(interactions) / 2, 10, 100);
+        int numAnime = (int) Math.min(12_000, Math.max(100, Math.round(12 * Math.sqrt(interactions))));
+        double meanPerUser = Math.min(100, Math.max(10, Math.sqrt(interactions) / 2));
         Catalog catalog = Catalog.generate(numAnime, Rng.stream(seed, CATALOG_STREAM, 0));
         Path animeCsv = dir.resolve(ANIME_FILE), ratingsCsv = dir.resolve(RATINGS_FILE);
         AnimeCsv.write(animeCsv, catalog.inFileOrder());

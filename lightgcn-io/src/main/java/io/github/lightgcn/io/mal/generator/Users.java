@@ -37,7 +37,7 @@ final class Users {
             while (remaining > 0) {
                 user++;
                 Rng rng = Rng.stream(seed, MalGenerator.USER_STREAM, user);
-                int degree = (int) Math.clamp(Math.round(Math.exp(mu + sigma * rng.nextGaussian())), 1, cap);
+                int degree = (int) Math.min(cap, Math.max(1, Math.round(Math.exp(mu + sigma * rng.nextGaussian()))));
                 degree = (int) Math.min(degree, remaining);
                 int[] liked = tastes.likedGenres(rng);
                 for (int k = 0; k < degree; k++) picked[k] = tastes.pick(liked, rng);
@@ -60,6 +60,6 @@ final class Users {
     private static int rating(double quality, boolean liked, Rng rng) {
         if (rng.nextDouble() < MalVocabulary.UNSCORED) return -1;
         double score = quality + 1.3 + (liked ? 0.5 : -0.5) + 1.2 * rng.nextGaussian();
-        return (int) Math.clamp(Math.round(score), 1, 10);
+        return (int) Math.min(10, Math.max(1, Math.round(score)));
     }
 }
