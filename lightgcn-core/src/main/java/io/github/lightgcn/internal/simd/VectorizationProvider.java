@@ -17,6 +17,8 @@ public final class VectorizationProvider {
     /** The factory of the Vector API set, loaded by name; its {@code create()} builds the set. */
     static final String PANAMA_CLASS = "io.github.lightgcn.internal.simd.PanamaKernels";
     static final String VECTOR_MODULE = "jdk.incubator.vector";
+    /** The first Java whose class files hold the Vector API kernels (the multi-release part of the jar). */
+    static final int SIMD_JAVA = 25;
 
     private VectorizationProvider() {}
 
@@ -40,6 +42,13 @@ public final class VectorizationProvider {
     static Kernels choose(String property, boolean moduleLoaded, System.Logger log) {
         if (property != null && property.trim().toLowerCase(Locale.ROOT).equals("false")) {
             log.log(System.Logger.Level.INFO, "lightgcn: SIMD disabled by -Dlightgcn.simd=false; using scalar kernels");
+            return Kernels.SCALAR;
+        }
+        if (Runtime.version().feature() < SIMD_JAVA) {
+            // the Panama kernels live in the jar's META-INF/versions/25: older JVMs do not see them
+            log.log(System.Logger.Level.INFO, "lightgcn: Java " + Runtime.version().feature() + ": using the scalar "
+                    + "kernels (the Vector API kernels need Java " + SIMD_JAVA + " or newer with --add-modules "
+                    + VECTOR_MODULE + "; results are the same, only slower)");
             return Kernels.SCALAR;
         }
         if (!moduleLoaded) {
