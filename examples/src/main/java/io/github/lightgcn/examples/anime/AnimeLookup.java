@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class AnimeLookup {
 
     private static final int CANDIDATES_SHOWN = 5;
+    /** The most likes one new user may give (the service takes at most 1,000). */
+    public static final int MAX_LIKES = 10_000;
 
     private final AnimeModel model;
 
@@ -55,11 +57,17 @@ public final class AnimeLookup {
      */
     public int[] resolveList(String list) {
         String[] parts = list.split(",");
+        if (parts.length > MAX_LIKES) {
+            throw new CliFailure("--likes names " + parts.length + " anime; at most " + MAX_LIKES + " are taken");
+        }
+        // a piece joins at most as many following pieces as the title with the most commas has commas: without this
+        // bound every piece tried every join to the end of the list, cubic in the number of likes
+        int maxJoin = maxCommasInATitle();
         Set<Integer> items = new LinkedHashSet<>();
         for (int p = 0; p < parts.length; p++) {
             if (parts[p].isBlank()) continue;
             int joinedUpTo = -1;
-            for (int q = parts.length - 1; q > p; q--) { // longest join first
+            for (int q = Math.min(parts.length - 1, p + maxJoin); q > p; q--) { // longest join first
                 String joined = String.join(",", List.of(parts).subList(p, q + 1)).strip();
                 if (model.catalog().titles().exact(joined).size() == 1) {
                     items.add(index(new TitleMatch.Exact(model.catalog().titles().exact(joined).getFirst())));
@@ -75,6 +83,15 @@ public final class AnimeLookup {
         }
         if (items.isEmpty()) throw new CliFailure("--likes names no anime");
         return items.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int maxCommasInATitle() {
+        int max = 0;
+        for (AnimeInfo info : model.allInfo()) {
+            int commas = (int) info.title().chars().filter(c -> c == ',').count();
+            max = Math.max(max, commas);
+        }
+        return max;
     }
 
     private int index(TitleMatch m) {

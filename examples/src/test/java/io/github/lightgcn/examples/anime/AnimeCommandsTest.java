@@ -203,6 +203,24 @@ class AnimeCommandsTest {
     }
 
     @Test
+    void thousandsOfLikesResolveInLinearTimeAndTooManyAreOneLine() {
+        // before: every piece tried every join to the end of the list (2,000 likes took 122 s); the bound keeps
+        // it near-linear, so 4,000 likes end long before the timeout of this guard
+        StringBuilder likes = new StringBuilder();
+        for (int n = 0; n < 4000; n++) {
+            if (n > 0) likes.append(',');
+            likes.append(model.anime().originalId(n % 100)); // 100 distinct anime, repeated: some are left to recommend
+        }
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> ok("recommend", "--model", modelFile.toString(), "--likes", likes.toString(), "-n", "3"));
+        assertEquals(3, tableRows(r).size(), r::toString);
+
+        String tooMany = (likes + ",").repeat(3); // 12,000 pieces
+        String error = oneErrorLine(CliRun.of("recommend", "--model", modelFile.toString(), "--likes", tooMany));
+        assertTrue(error.contains("at most " + AnimeLookup.MAX_LIKES), error);
+    }
+
+    @Test
     void likesFoldsInANewUserAndExcludesTheLikedAnime() {
         AnimeInfo a = uniqueTitle(0), b = uniqueTitle(model.anime().indexOf(a.id()) + 1);
         String query = a.title().toUpperCase() + "," + b.id();
