@@ -2,19 +2,14 @@ package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.io.mal.generator.GeneratedData;
 import io.github.lightgcn.io.mal.generator.MalGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.lightgcn.testing.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,41 +22,18 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class EvaluationPathTest {
 
-    private static final Logger LOGGER = Logger.getLogger("io.github.lightgcn.eval"); // held: JUL keeps loggers weakly
     private static final String BLOCKED = "blocked SIMD ranking of embeddings", POPULARITY = "popularity order";
 
     @TempDir
     Path dir;
 
-    private final List<String> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public synchronized void publish(LogRecord r) { logged.add(r.getMessage()); }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-    private Level saved;
-
-    @BeforeEach
-    void listen() {
-        saved = LOGGER.getLevel();
-        LOGGER.setLevel(Level.FINE);
-        LOGGER.addHandler(capture);
-    }
-
-    @AfterEach
-    void stop() {
-        LOGGER.removeHandler(capture);
-        LOGGER.setLevel(saved);
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture("io.github.lightgcn.eval");
 
     /** Popularity first (before training), then only the blocked path, the last one being the final test run. */
     private void assertFastPaths(CliRun run) {
         assertEquals(0, run.exitCode(), run::toString);
+        List<String> logged = log.messages();
         assertTrue(logged.size() >= 3, logged::toString); // popularity, at least one epoch evaluation, the final one
         assertTrue(logged.getFirst().endsWith(POPULARITY), logged::toString);
         for (String line : logged.subList(1, logged.size())) assertTrue(line.endsWith(BLOCKED), logged::toString);

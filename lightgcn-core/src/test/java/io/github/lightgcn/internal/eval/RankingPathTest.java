@@ -7,17 +7,12 @@ import io.github.lightgcn.eval.PopularityBaseline;
 import io.github.lightgcn.graph.InteractionGraph;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.testing.Graphs;
+import io.github.lightgcn.testing.LogCapture;
 import io.github.lightgcn.testing.Models;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -28,32 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class RankingPathTest {
 
-    private static final Logger LOGGER = Logger.getLogger(Evaluator.LOGGER); // held: JUL keeps loggers weakly
-    private final List<String> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) { logged.add(r.getMessage()); }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-    private Level saved;
-
-    @BeforeEach
-    void listen() {
-        saved = LOGGER.getLevel();
-        LOGGER.setLevel(Level.FINE);
-        LOGGER.addHandler(capture);
-    }
-
-    @AfterEach
-    void stop() {
-        LOGGER.removeHandler(capture);
-        LOGGER.setLevel(saved);
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture(Evaluator.LOGGER);
 
     @Test
     void theModelEvaluatesOnTheBlockedPathWithOrWithoutAListener() {
@@ -66,10 +37,10 @@ class RankingPathTest {
         assertTrue(calls[0] > 0);
         assertEquals(quiet.asMap(), heard.asMap());
         assertEquals(List.of("lightgcn: evaluating " + test.activeUsers() + " users by blocked SIMD ranking of embeddings",
-                "lightgcn: evaluating " + test.activeUsers() + " users by blocked SIMD ranking of embeddings"), logged);
-        logged.clear();
+                "lightgcn: evaluating " + test.activeUsers() + " users by blocked SIMD ranking of embeddings"), log.messages());
+        log.clear();
         Metrics popularity = model.evaluatePopularity(test, EvaluationOptions.atK(5, 10));
-        assertEquals(List.of("lightgcn: evaluating " + test.activeUsers() + " users by popularity order"), logged);
+        assertEquals(List.of("lightgcn: evaluating " + test.activeUsers() + " users by popularity order"), log.messages());
         assertEquals(PopularityBaseline.evaluate(model.trainGraph(), test, EvaluationOptions.atK(5, 10)).asMap(),
                 popularity.asMap());
     }
@@ -93,7 +64,7 @@ class RankingPathTest {
             assertEquals(dense.asMap(), blocked.asMap());
         }
         assertEquals(List.of("lightgcn: evaluating 2 users by dense scores",
-                "lightgcn: evaluating 2 users by blocked SIMD ranking of embeddings"), logged);
+                "lightgcn: evaluating 2 users by blocked SIMD ranking of embeddings"), log.messages());
     }
 
     @Test
