@@ -1,5 +1,6 @@
 package io.github.lightgcn;
 
+import io.github.lightgcn.internal.Arguments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

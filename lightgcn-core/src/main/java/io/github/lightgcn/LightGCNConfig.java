@@ -1,5 +1,6 @@
 package io.github.lightgcn;
 
+import io.github.lightgcn.internal.Arguments;
 import io.github.lightgcn.eval.Metric;
 
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.github.lightgcn;
 
+import io.github.lightgcn.internal.Arguments;
 import io.github.lightgcn.graph.KeyIndex;
 
 import java.util.ArrayList;
@@ -210,10 +211,7 @@ public final class RecommendOptions {
 
         /** Worker threads of a batch request, in [1, 1024]; all cores by default. */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
-            }
-            this.threads = threads;
+            this.threads = Arguments.inRange("threads", threads, 1, 1024);
             return this;
         }
 

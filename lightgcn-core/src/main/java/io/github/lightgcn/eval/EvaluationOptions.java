@@ -1,5 +1,6 @@
 package io.github.lightgcn.eval;
 
+import io.github.lightgcn.internal.Arguments;
 import java.util.Arrays;
 
 /**
@@ -66,19 +67,13 @@ public final class EvaluationOptions {
 
         /** Worker threads, in [1, 1024]. */
         public Builder threads(int threads) {
-            if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
-            }
-            this.threads = threads;
+            this.threads = Arguments.inRange("threads", threads, 1, 1024);
             return this;
         }
 
         /** Users ranked together by one task, in [1, 65536]. */
         public Builder blockSize(int blockSize) {
-            if (blockSize < 1 || blockSize > 65_536) {
-                throw new IllegalArgumentException("blockSize must be in [1, 65536], got " + blockSize);
-            }
-            this.blockSize = blockSize;
+            this.blockSize = Arguments.inRange("blockSize", blockSize, 1, 65_536);
             return this;
         }
 

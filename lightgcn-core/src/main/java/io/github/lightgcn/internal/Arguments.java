@@ -1,12 +1,15 @@
-package io.github.lightgcn;
+package io.github.lightgcn.internal;
 
-/** The range checks of the builders: a value out of range is an IllegalArgumentException naming it and the range. */
-final class Arguments {
+/**
+ * The range checks of the API's builders (config, options of fits, queries and evaluations): a value out of range is
+ * an IllegalArgumentException naming it and the range. Internal: not exported.
+ */
+public final class Arguments {
 
     private Arguments() {}
 
     /** {@code value} when it is in [min, max]. */
-    static int inRange(String name, int value, int min, int max) {
+    public static int inRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
         }
@@ -14,7 +17,7 @@ final class Arguments {
     }
 
     /** {@code value} when it is in [min, max], or (min, max] with {@code minExclusive}; never NaN. */
-    static double inRange(String name, double value, double min, double max, boolean minExclusive) {
+    public static double inRange(String name, double value, double min, double max, boolean minExclusive) {
         boolean ok = !Double.isNaN(value) && (minExclusive ? value > min : value >= min) && value <= max;
         if (!ok) {
             throw new IllegalArgumentException(name + " must be in " + (minExclusive ? "(" : "[") + min + ", "
