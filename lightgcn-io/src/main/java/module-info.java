@@ -10,5 +10,6 @@ module io.github.lightgcn.io {
     exports io.github.lightgcn.io;
     exports io.github.lightgcn.io.split;
     exports io.github.lightgcn.io.mal;
+    exports io.github.lightgcn.io.mal.model;
     exports io.github.lightgcn.io.mal.generator;
 }

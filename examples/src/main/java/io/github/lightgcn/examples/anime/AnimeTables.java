@@ -1,6 +1,8 @@
 package io.github.lightgcn.examples.anime;
 
 import io.github.lightgcn.examples.cli.TextTable;
+import io.github.lightgcn.io.mal.model.AnimeInfo;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.ScoredItem;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.anime.AnimeInfo;
-import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.io.mal.model.AnimeInfo;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.EmbeddingExport;
 import io.github.lightgcn.LightGCNModel;
 import picocli.CommandLine.Command;

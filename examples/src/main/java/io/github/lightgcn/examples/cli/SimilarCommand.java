@@ -1,8 +1,8 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.anime.AnimeInfo;
-import io.github.lightgcn.examples.anime.AnimeLookup;
-import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.io.mal.model.AnimeInfo;
+import io.github.lightgcn.io.mal.model.AnimeLookup;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.SimilarOptions;

@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples.training;
 
-import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.examples.cli.CliFailure;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.graph.KeyIndex;

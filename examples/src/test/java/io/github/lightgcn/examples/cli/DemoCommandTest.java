@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

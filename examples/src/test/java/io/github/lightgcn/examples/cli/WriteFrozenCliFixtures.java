@@ -1,6 +1,6 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.examples.anime.AnimeModel;
+import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.io.mal.generator.GeneratedData;
 import io.github.lightgcn.io.mal.generator.MalGenerator;
 

@@ -1,8 +1,7 @@
-package io.github.lightgcn.examples.anime;
+package io.github.lightgcn.io.mal.model;
 
-import io.github.lightgcn.examples.cli.CliFailure;
-import io.github.lightgcn.examples.training.KeyedSplit;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.io.IdMapping;
 import io.github.lightgcn.io.mal.AnimeCatalog;
 
@@ -10,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -28,12 +29,20 @@ import java.util.List;
  * <p>Files written before models carried keys hold the id lists as attachments too, with a fingerprint of both that
  * catches lists that do not belong to the embeddings (e.g. copied from another model); they are read that way, and
  * the model then carries those ids as its keys.
+ *
+ * <p>This is what the command line and the service share: the model, the metadata of what it can recommend,
+ * {@link AnimeLookup} for titles people type and {@link AnimeFilter} for what they want to see.
  */
 public final class AnimeModel {
 
-    static final String METADATA = "mal.anime_metadata";
-    /** The attachments of files from before models carried keys. */
-    static final String USERS = "mal.user_ids", ANIME = "mal.anime_ids", FINGERPRINT = "mal.ids_fingerprint";
+    /** The attachment that holds the metadata of every indexed anime. */
+    public static final String METADATA = "mal.anime_metadata";
+    /** The attachment of the user ids in files from before models carried keys. */
+    public static final String USERS = "mal.user_ids";
+    /** The attachment of the anime ids in files from before models carried keys. */
+    public static final String ANIME = "mal.anime_ids";
+    /** The attachment of both id lists' fingerprint in files from before models carried keys. */
+    public static final String FINGERPRINT = "mal.ids_fingerprint";
 
     private final LightGCNModel model;
     private final IdMapping users;
@@ -64,33 +73,39 @@ public final class AnimeModel {
      * catalog for every indexed anime.
      */
     public static AnimeModel of(LightGCNModel model, AnimeCatalog catalog) {
-        IdMapping users = KeyedSplit.ids(model.userKeys()), anime = KeyedSplit.ids(model.itemKeys());
+        IdMapping users = ids(model.userKeys()), anime = ids(model.itemKeys());
         List<AnimeInfo> info = new ArrayList<>(anime.size());
         for (int i = 0; i < anime.size(); i++) info.add(AnimeInfo.of(catalog.byId(anime.originalId(i)).orElseThrow()));
         return new AnimeModel(model, users, anime, info);
     }
 
+    /** The trained model; its keys are the MAL user and anime ids. */
     public LightGCNModel model() { return model; }
 
+    /** The MAL user ids, index i being the model's user index i. */
     public IdMapping users() { return users; }
 
+    /** The MAL anime ids, index i being the model's item index i. */
     public IdMapping anime() { return anime; }
 
+    /** The metadata of the anime at item index {@code item}. */
     public AnimeInfo info(int item) { return info.get(item); }
 
+    /** The metadata of every indexed anime, by item index (unmodifiable). */
     public List<AnimeInfo> allInfo() { return info; }
 
     /** The indexed anime as a catalog, for title lookups (only anime the model can recommend). */
-    AnimeCatalog catalog() {
+    public synchronized AnimeCatalog catalog() {
         if (catalog == null) catalog = AnimeCatalog.of(info.stream().map(AnimeInfo::toAnime).toList());
         return catalog;
     }
 
     /** The model with the metadata attached, ready to save (the ids are its keys). */
-    LightGCNModel withAttachments() {
+    public LightGCNModel withAttachments() {
         return model.withAttachment(METADATA, metadata(info));
     }
 
+    /** Saves the model with its metadata, atomically (see {@link LightGCNModel#save}). */
     public void save(Path file) throws IOException {
         withAttachments().save(file);
     }
@@ -103,43 +118,72 @@ public final class AnimeModel {
     /**
      * Loads a model saved by {@link #save} (or by the command line of an earlier version).
      *
-     * @throws CliFailure when the file is a plain LightGCN model without the anime data, or the data does not match
-     *                    its embeddings
+     * @throws IOException when the file is missing or unreadable, a plain LightGCN model without the anime data, or
+     *                     the data does not match its embeddings (the message names the file)
      */
     public static AnimeModel load(Path file) throws IOException {
-        if (!java.nio.file.Files.exists(file)) throw new CliFailure("model file not found: " + file);
+        if (!java.nio.file.Files.exists(file)) throw new FileNotFoundException("model file not found: " + file);
         return from(LightGCNModel.load(file), file);
     }
 
-    /** The anime data of a model already loaded from {@code file} (named in messages). */
-    public static AnimeModel from(LightGCNModel model, Path file) {
+    /**
+     * The anime data of a model already loaded from {@code file} (named in messages).
+     *
+     * @throws IOException when the model has no anime data or the data does not match its embeddings
+     */
+    public static AnimeModel from(LightGCNModel model, Path file) throws IOException {
         boolean old = model.attachment(USERS).isPresent(); // ids as attachments: a file from before keys
         for (String name : old ? List.of(USERS, ANIME, METADATA, FINGERPRINT) : List.of(METADATA)) {
             if (model.attachment(name).isEmpty()) {
-                throw new CliFailure(file + " has no anime data (attachment " + name + "): train it with "
+                throw new IOException(file + " has no anime data (attachment " + name + "): train it with "
                         + "'lightgcn train --anime ... --ratings ...'");
             }
         }
+        IdMapping users, anime;
+        List<AnimeInfo> info;
         try {
-            IdMapping users, anime;
             if (old) {
                 users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
                 anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
-                String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
-                if (!stored.equals(fingerprint(users, anime))) {
-                    throw new CliFailure(file + ": the id mappings do not match their fingerprint");
-                }
-                if (users.size() == model.numUsers() && anime.size() == model.numItems()) {
-                    model = model.withKeys(KeyedSplit.keys(users), KeyedSplit.keys(anime));
-                }
             } else {
-                users = KeyedSplit.ids(model.userKeys());
-                anime = KeyedSplit.ids(model.itemKeys());
+                users = ids(model.userKeys());
+                anime = ids(model.itemKeys());
             }
-            return new AnimeModel(model, users, anime, readMetadata(model.attachment(METADATA).orElseThrow()));
+            info = readMetadata(model.attachment(METADATA).orElseThrow());
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliFailure(file + ": damaged anime data: " + e.getMessage(), e);
+            throw new IOException(file + ": damaged anime data: " + e.getMessage(), e);
         }
+        if (old) {
+            String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
+            if (!stored.equals(fingerprint(users, anime))) {
+                throw new IOException(file + ": the id mappings do not match their fingerprint");
+            }
+            if (users.size() == model.numUsers() && anime.size() == model.numItems()) {
+                model = model.withKeys(keys(users), keys(anime));
+            }
+        }
+        try {
+            return new AnimeModel(model, users, anime, info);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": damaged anime data: " + e.getMessage(), e);
+        }
+    }
+
+    /** The long keys of a mapping, index i holding the original id of index i. */
+    private static KeyIndex keys(IdMapping ids) {
+        return KeyIndex.ofLongs(Arrays.stream(ids.originalIds()).asLongStream().toArray());
+    }
+
+    /** The int ids of long keys (MAL ids are ints), ascending as the keyed builder assigns them. */
+    private static IdMapping ids(KeyIndex keys) {
+        if (keys.type() != KeyIndex.Type.LONG) throw new IllegalArgumentException("the keys are not numeric ids");
+        long[] k = keys.longKeys();
+        int[] ids = new int[k.length];
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != (int) k[i]) throw new IllegalArgumentException("key " + k[i] + " is not an int id");
+            ids[i] = (int) k[i];
+        }
+        return IdMapping.ofSortedDistinct(ids);
     }
 
     /** SHA-256 over both id lists, hex: identifies the id universe the embeddings were trained on. */

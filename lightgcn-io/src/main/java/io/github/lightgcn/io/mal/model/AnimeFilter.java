@@ -1,0 +1,132 @@
+package io.github.lightgcn.io.mal.model;
+
+import io.github.lightgcn.io.mal.model.AnimeQueryException.Kind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+/**
+ * Which anime a person wants to see: no adult titles (genre {@value AnimeInfo#ADULT_GENRE}) unless asked, and
+ * optionally only one genre, one type, or anime with at least so many MAL members. Used by every recommendation
+ * and similarity query of the command line and the service, so they leave out the same anime.
+ *
+ * <p>{@link #excluded(AnimeModel)} checks the genre and type against the model's own (an unknown one is an
+ * {@link AnimeQueryException} listing the known ones) and gives the predicate that
+ * {@code RecommendOptions.exclude} takes.
+ */
+public final class AnimeFilter {
+
+    /** The most members MAL counts for any anime is a few million; the bound only catches typos. */
+    public static final int MAX_MIN_MEMBERS = 100_000_000;
+
+    private static final AnimeFilter DEFAULT = new AnimeFilter(false, null, null, 0);
+
+    private final boolean includeAdult;
+    private final String genre;
+    private final String type;
+    private final int minMembers;
+
+    private AnimeFilter(boolean includeAdult, String genre, String type, int minMembers) {
+        this.includeAdult = includeAdult;
+        this.genre = genre;
+        this.type = type;
+        this.minMembers = minMembers;
+    }
+
+    /** No adult titles, nothing else filtered. */
+    public static AnimeFilter defaults() { return DEFAULT; }
+
+    /** This filter with adult titles shown ({@code true}) or left out ({@code false}, the default). */
+    public AnimeFilter includeAdult(boolean include) {
+        return new AnimeFilter(include, genre, type, minMembers);
+    }
+
+    /** This filter keeping only anime of {@code genre} (ignoring case), or any genre when null or blank. */
+    public AnimeFilter genre(String genre) {
+        return new AnimeFilter(includeAdult, blankToNull(genre), type, minMembers);
+    }
+
+    /** This filter keeping only anime of {@code type} (TV, Movie, ...; ignoring case), or any when null or blank. */
+    public AnimeFilter type(String type) {
+        return new AnimeFilter(includeAdult, genre, blankToNull(type), minMembers);
+    }
+
+    /**
+     * This filter keeping only anime with at least {@code minMembers} MAL members (anime whose count is unknown are
+     * left out when it is above 0).
+     *
+     * @throws AnimeQueryException when minMembers is outside [0, {@value #MAX_MIN_MEMBERS}]
+     */
+    public AnimeFilter minMembers(int minMembers) {
+        if (minMembers < 0 || minMembers > MAX_MIN_MEMBERS) {
+            throw new AnimeQueryException(Kind.INVALID, Integer.toString(minMembers), "the minimum member count must "
+                    + "be in [0, " + MAX_MIN_MEMBERS + "], got " + minMembers, List.of());
+        }
+        return new AnimeFilter(includeAdult, genre, type, minMembers);
+    }
+
+    /** Whether adult titles are shown. */
+    public boolean includesAdult() { return includeAdult; }
+
+    /** Whether the anime passes the filter. */
+    public boolean accepts(AnimeInfo a) {
+        if (!includeAdult && a.isAdult()) return false;
+        if (genre != null && !a.hasGenreIgnoreCase(genre)) return false;
+        if (type != null && !a.type().equalsIgnoreCase(type)) return false;
+        return minMembers == 0 || a.members() >= minMembers;
+    }
+
+    /**
+     * The items of {@code model} the filter leaves out, as a predicate on item indexes.
+     *
+     * @throws AnimeQueryException when the genre or type is not one of the model's (the message lists them)
+     */
+    public IntPredicate excluded(AnimeModel model) {
+        if (genre != null && !genres(model).contains(genre)) {
+            throw new AnimeQueryException(Kind.INVALID, genre, "unknown genre '" + genre + "'; the model's genres: "
+                    + String.join(", ", genres(model)), List.of());
+        }
+        if (type != null && !types(model).contains(type)) {
+            throw new AnimeQueryException(Kind.INVALID, type, "unknown type '" + type + "'; the model's types: "
+                    + String.join(", ", types(model)), List.of());
+        }
+        boolean[] out = new boolean[model.allInfo().size()];
+        for (int i = 0; i < out.length; i++) out[i] = !accepts(model.info(i));
+        return i -> out[i];
+    }
+
+    /** The genres of the model's anime, sorted ignoring case. */
+    public static Set<String> genres(AnimeModel model) {
+        TreeSet<String> genres = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        model.allInfo().forEach(a -> genres.addAll(a.genres()));
+        return genres;
+    }
+
+    /** The types of the model's anime, sorted ignoring case. */
+    public static Set<String> types(AnimeModel model) {
+        TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        model.allInfo().forEach(a -> { if (!a.type().isEmpty()) types.add(a.type()); });
+        return types;
+    }
+
+    /**
+     * What the filter does, for a heading: e.g. {@code ", genre Comedy, type TV, at least 10000 members"}, and
+     * {@code ", adult titles included"} when they are; empty for the default filter.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (genre != null) parts.add("genre " + genre);
+        if (type != null) parts.add("type " + type);
+        if (minMembers > 0) parts.add(String.format(Locale.ROOT, "at least %d members", minMembers));
+        if (includeAdult) parts.add("adult titles included");
+        return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
