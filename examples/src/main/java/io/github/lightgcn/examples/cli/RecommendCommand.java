@@ -1,14 +1,18 @@
 package io.github.lightgcn.examples.cli;
 
-import io.github.lightgcn.io.mal.model.AnimeInfo;
-import io.github.lightgcn.io.mal.model.AnimeLookup;
-import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.examples.anime.AnimeTables;
 import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
+import io.github.lightgcn.io.mal.MalListReader;
+import io.github.lightgcn.io.mal.MalListTaste;
+import io.github.lightgcn.io.mal.model.AnimeFilter;
+import io.github.lightgcn.io.mal.model.AnimeLookup;
+import io.github.lightgcn.io.mal.model.AnimeModel;
+import io.github.lightgcn.io.mal.model.MalListLikes;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,24 +24,27 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
  * {@code lightgcn recommend}: the top anime for a MAL user of the training data (their training anime excluded),
- * or for a new user described by anime they like, folded in through the trained item embeddings (the library's
- * {@code recommendForNewUser}; the liked anime excluded). Optional genre and type filters.
+ * for a new user described by anime they like, or for the owner of a MyAnimeList list export; new users are folded
+ * in through the trained item embeddings (the library's {@code recommendForNewUser}). Adult titles are left out
+ * unless asked for; optional genre, type and member-count filters.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Recommend anime for a user of the training data (--user) or for a new user given the anime "
-                + "they like (--likes), from a model trained with 'lightgcn train --anime ... --ratings ...'.",
-                "--likes folds the new user in without retraining: one LightGCN propagation hop from the liked "
-                        + "anime, u = sum of e_i / sqrt(|likes| * d_i) over the trained item embeddings e_i, "
-                        + "d_i = the anime's number of training interactions."},
+        description = {"Recommend anime for a user of the training data (--user), for a new user given the anime "
+                + "they like (--likes), or for the owner of a MyAnimeList list export (--mal-list), from a model "
+                + "trained with 'lightgcn train --anime ... --ratings ...'. Adult titles (genre Hentai) are left "
+                + "out unless --include-adult.",
+                "--likes and --mal-list fold the new user in without retraining: one LightGCN propagation hop from "
+                        + "the liked anime, u = sum of e_i / sqrt(|likes| * d_i) over the trained item embeddings "
+                        + "e_i, d_i = the anime's number of training interactions."},
         footer = {"", "Examples:", "  lightgcn recommend --model anime.lgcn --user 73000 -n 10 --genre Comedy",
-                "  lightgcn recommend --model anime.lgcn --likes \"Cowboy Bebop,Trigun,5114\""})
+                "  lightgcn recommend --model anime.lgcn --likes \"Cowboy Bebop,Steins;Gate,5114\"",
+                "  lightgcn recommend --model anime.lgcn --mal-list animelist.xml.gz --min-score 8"})
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -53,26 +60,40 @@ final class RecommendCommand implements Callable<Integer> {
         @Option(names = "--user", paramLabel = "MAL_USER_ID", description = "A user_id of the training data.")
         Integer user;
 
-        @Option(names = "--likes", paramLabel = "TITLES",
-                description = "Comma-separated anime titles (case-insensitive, exact or unique prefix) or MAL ids.")
+        @Option(names = "--likes", paramLabel = "TITLES", description = "Comma-separated anime titles "
+                + "(case-insensitive, exact or unique prefix) or MAL ids; id:N or title:T when a number is both.")
         String likes;
+
+        @Option(names = "--mal-list", paramLabel = "FILE", description = "A MyAnimeList list export (animelist.xml, "
+                + "or .xml.gz as MAL's export page gives it). Completed, Watching and On-Hold entries with no "
+                + "score or a score of at least --min-score are the likes; every listed anime is left out.")
+        Path malList;
     }
+
+    @Option(names = "--min-score", paramLabel = "S", defaultValue = "7",
+            description = "With --mal-list: the lowest score (1-10) that counts as a like. Default: ${DEFAULT-VALUE}.")
+    int minScore;
 
     @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = Defaults.TOP,
             description = "How many anime. Default: ${DEFAULT-VALUE}.")
     int n;
 
-    @Option(names = "--genre", paramLabel = "GENRE", description = "Only anime of this genre (e.g. Comedy).")
-    String genre;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only anime of this type (TV, Movie, OVA, ...).")
-    String type;
+    @Mixin
+    AnimeFilterOptions filterOptions;
 
     @Override
     public Integer call() throws IOException {
         if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
+        if (minScore < 1 || minScore > 10) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--min-score': must be in "
+                    + "[1, 10], got " + minScore);
+        }
+        if (who.malList == null && spec.commandLine().getParseResult().hasMatchedOption("--min-score")) {
+            throw new ParameterException(spec.commandLine(), "--min-score is only used with --mal-list");
+        }
+        AnimeFilter filter = filterOptions.filter(spec);
         AnimeModel model = AnimeModel.load(modelFile);
-        RecommendOptions options = RecommendOptions.builder().k(n).exclude(filter(model)).build();
+        IntPredicate excluded = filter.excluded(model);
         PrintWriter out = spec.commandLine().getOut();
         List<ScoredItem> top;
         if (who.user != null) {
@@ -81,43 +102,31 @@ final class RecommendCommand implements Callable<Integer> {
                 throw new CliFailure("user " + who.user + " is not in the model's training data ("
                         + model.users().size() + " users); for a new user use --likes");
             }
-            top = model.model().recommendByIndex(user, options);
+            top = model.model().recommendByIndex(user, RecommendOptions.builder().k(n).exclude(excluded).build());
             out.printf(Locale.ROOT, "top %d for user %d (%d anime seen, excluded)%s:%n", n, who.user,
-                    model.model().trainGraph().userDegree(user), filterNote());
-        } else {
+                    model.model().trainGraph().userDegree(user), filter.describe());
+        } else if (who.likes != null) {
             int[] liked = new AnimeLookup(model).resolveList(who.likes);
-            top = model.model().recommendForNewUserByIndex(liked, options).items();
+            top = model.model().recommendForNewUserByIndex(liked,
+                    RecommendOptions.builder().k(n).exclude(excluded).build()).items();
             out.printf(Locale.ROOT, "top %d for a new user who likes %s%s:%n", n, Arrays.stream(liked)
-                    .mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")), filterNote());
+                    .mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")), filter.describe());
+        } else {
+            MalListLikes list = MalListLikes.of(model, MalListTaste.of(MalListReader.read(who.malList), minScore));
+            out.printf(Locale.ROOT, "%s: %s%n", who.malList, list.summary());
+            if (list.used() == 0) {
+                throw new CliFailure(who.malList + " has no like the model knows (" + list.summary()
+                        + "); try a lower --min-score");
+            }
+            boolean[] listed = new boolean[model.allInfo().size()];
+            for (int i : list.listedItems()) listed[i] = true;
+            top = model.model().recommendForNewUserByIndex(list.likedItems(), RecommendOptions.builder().k(n)
+                    .exclude(i -> listed[i] || excluded.test(i)).build()).items();
+            out.printf(Locale.ROOT, "top %d for the owner of %s (%d likes; every listed anime excluded)%s:%n", n,
+                    who.malList.getFileName(), list.used(), filter.describe());
         }
-        if (top.isEmpty()) throw new CliFailure("no anime left to recommend" + filterNote());
+        if (top.isEmpty()) throw new CliFailure("no anime left to recommend" + filter.describe());
         AnimeTables.recommendations(top, model).print(out);
         return 0;
-    }
-
-    /** Items to skip for --genre / --type; an unknown genre or type is an error listing the known ones. */
-    private IntPredicate filter(AnimeModel model) {
-        if (genre != null) {
-            TreeSet<String> genres = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            model.allInfo().forEach(a -> genres.addAll(a.genres()));
-            if (!genres.contains(genre)) {
-                throw new CliFailure("unknown genre '" + genre + "'; the model's genres: " + String.join(", ", genres));
-            }
-        }
-        if (type != null) {
-            TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            model.allInfo().forEach(a -> { if (!a.type().isEmpty()) types.add(a.type()); });
-            if (!types.contains(type)) {
-                throw new CliFailure("unknown type '" + type + "'; the model's types: " + String.join(", ", types));
-            }
-        }
-        return i -> {
-            AnimeInfo a = model.info(i);
-            return (genre != null && !a.hasGenreIgnoreCase(genre)) || (type != null && !a.type().equalsIgnoreCase(type));
-        };
-    }
-
-    private String filterNote() {
-        return (genre == null ? "" : ", genre " + genre) + (type == null ? "" : ", type " + type);
     }
 }

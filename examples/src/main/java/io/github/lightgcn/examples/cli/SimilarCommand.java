@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples.cli;
 
+import io.github.lightgcn.io.mal.model.AnimeFilter;
 import io.github.lightgcn.io.mal.model.AnimeInfo;
 import io.github.lightgcn.io.mal.model.AnimeLookup;
 import io.github.lightgcn.io.mal.model.AnimeModel;
@@ -7,6 +8,7 @@ import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.SimilarOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,10 +19,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 
 /** {@code lightgcn similar}: the anime nearest to one anime by cosine of the final item embeddings. */
 @Command(name = "similar", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The anime most similar to one anime: cosine similarity of the trained final item embeddings.",
+        description = "The anime most similar to one anime: cosine similarity of the trained final item embeddings. "
+                + "Adult titles (genre Hentai) are left out unless --include-adult.",
         footer = {"", "Example:", "  lightgcn similar --model anime.lgcn --anime \"Steins;Gate\" -n 10"})
 final class SimilarCommand implements Callable<Integer> {
 
@@ -38,17 +42,22 @@ final class SimilarCommand implements Callable<Integer> {
             description = "How many anime. Default: ${DEFAULT-VALUE}.")
     int n;
 
+    @Mixin
+    AnimeFilterOptions filterOptions;
+
     @Override
     public Integer call() throws IOException {
         if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
+        AnimeFilter filter = filterOptions.filter(spec);
         AnimeModel model = AnimeModel.load(modelFile);
+        IntPredicate excluded = filter.excluded(model);
         int item = new AnimeLookup(model).resolve(anime);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "most similar to %s (%d, %s):%n", model.info(item).title(), model.info(item).id(),
-                String.join(", ", model.info(item).genres()));
+        out.printf(Locale.ROOT, "most similar to %s (%d, %s)%s:%n", model.info(item).title(), model.info(item).id(),
+                String.join(", ", model.info(item).genres()), filter.describe());
         TextTable table = new TextTable(">rank", "title:50", "genres:60", "type", ">cosine");
         int rank = 0;
-        for (ScoredItem s : model.model().similarItemsByIndex(item, SimilarOptions.top(n))) {
+        for (ScoredItem s : model.model().similarItemsByIndex(item, SimilarOptions.builder().k(n).exclude(excluded).build())) {
             AnimeInfo a = model.info(s.item());
             table.row(++rank, a.title(), String.join(", ", a.genres()), a.type(),
                     String.format(Locale.ROOT, "%.3f", s.score()));

@@ -168,7 +168,9 @@ class AnimeCommandsTest {
         CliRun r = ok("recommend", "--model", modelFile.toString(), "--user", Integer.toString(user), "-n", "7");
         List<String[]> rows = tableRows(r);
         assertEquals(7, rows.size(), r::toString);
-        List<ScoredItem> expected = model.model().recommendByIndex(3, RecommendOptions.top(7));
+        // adult titles are left out by default
+        List<ScoredItem> expected = model.model().recommendByIndex(3, RecommendOptions.builder().k(7)
+                .exclude(i -> model.info(i).isAdult()).build());
         InteractionGraph train = model.model().trainGraph();
         for (int k = 0; k < 7; k++) {
             assertEquals(Integer.toString(k + 1), rows.get(k)[0]);
@@ -177,6 +179,120 @@ class AnimeCommandsTest {
             assertEquals(cut(model.info(item).title(), 50), rows.get(k)[1], r::toString);
         }
         assertTrue(r.outLines().stream().anyMatch(l -> l.matches(" *rank +title +genres +type +score")), r::toString);
+    }
+
+    @Test
+    void adultTitlesAreLeftOutUnlessAskedForInRecommendAndSimilar() {
+        // a user whose unfiltered top 20 has an adult title (generated data has the genre Hentai)
+        int user = -1;
+        List<ScoredItem> unfiltered = null;
+        for (int u = 0; u < model.users().size() && user < 0; u++) {
+            unfiltered = model.model().recommendByIndex(u, RecommendOptions.top(20));
+            if (unfiltered.stream().anyMatch(s -> model.info(s.item()).isAdult())) user = u;
+        }
+        assertTrue(user >= 0, "no user with an adult title in the top 20 of the generated data");
+        String id = Integer.toString(model.users().originalId(user));
+        List<String> shown = tableRows(ok("recommend", "--model", modelFile.toString(), "--user", id, "-n", "20"))
+                .stream().map(r -> r[1]).toList();
+        List<String> all = tableRows(ok("recommend", "--model", modelFile.toString(), "--user", id, "-n", "20",
+                "--include-adult")).stream().map(r -> r[1]).toList();
+        assertEquals(unfiltered.stream().map(s -> cut(model.info(s.item()).title(), 50)).toList(), all);
+        for (String title : shown) assertFalse(infoOfRow(new String[] {"", title}).isAdult(), title);
+        assertEquals(20, shown.size());
+
+        int adult = unfiltered.stream().filter(s -> model.info(s.item()).isAdult()).findFirst().orElseThrow().item();
+        List<String[]> similar = tableRows(ok("similar", "--model", modelFile.toString(), "--anime",
+                Integer.toString(model.info(adult).id()), "-n", "30"));
+        for (String[] row : similar) assertFalse(infoOfRow(row).isAdult(), Arrays.toString(row));
+        assertTrue(tableRows(ok("similar", "--model", modelFile.toString(), "--anime",
+                Integer.toString(model.info(adult).id()), "-n", "30", "--include-adult")).stream()
+                .anyMatch(row -> infoOfRow(row).isAdult()), "the nearest anime of an adult title include adult ones");
+    }
+
+    @Test
+    void minMembersKeepsOnlyAnimeWithThatManyMembers() {
+        int members = model.allInfo().stream().mapToInt(AnimeInfo::members).sorted().toArray()[model.allInfo().size() / 2];
+        String id = Integer.toString(model.users().originalId(0));
+        List<String[]> rows = tableRows(ok("recommend", "--model", modelFile.toString(), "--user", id, "-n", "10",
+                "--min-members", Integer.toString(members)));
+        assertEquals(10, rows.size());
+        for (String[] row : rows) {
+            AnimeInfo a = model.allInfo().stream().filter(x -> cut(x.title(), 50).equals(row[1])).findFirst().orElseThrow();
+            assertTrue(a.members() >= members, Arrays.toString(row));
+        }
+        CliRun bad = CliRun.of("recommend", "--model", modelFile.toString(), "--user", id, "--min-members", "-1");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.errLines().get(0).contains("--min-members") && bad.errLines().get(0).contains("[0, 100000000]"),
+                bad::toString);
+    }
+
+    @Test
+    void aMalListExportGivesTheFoldInOfItsLikesWithEveryListedAnimeLeftOut() throws IOException {
+        // 300 entries: 250 anime of the model with every status and scores around --min-score, 50 the model lacks
+        String[] statuses = {"Completed", "Watching", "On-Hold", "Dropped", "Plan to Watch"};
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<myanimelist>\n"
+                + "<myinfo><user_id>1</user_id><user_name>fan</user_name><user_export_type>1</user_export_type>"
+                + "</myinfo>\n");
+        List<Integer> liked = new ArrayList<>();
+        java.util.Set<Integer> listed = new java.util.HashSet<>();
+        int lowScore = 0, dropped = 0, planned = 0;
+        for (int e = 0; e < 300; e++) {
+            boolean known = e < 250;
+            int item = known ? (e * 7) % model.anime().size() : -1;
+            int id = known ? model.info(item).id() : 900_000 + e;
+            String status = statuses[e % statuses.length];
+            int score = e % 3 == 0 ? 0 : 5 + e % 6; // 0 = unscored, else 5..10
+            xml.append("<anime><series_animedb_id>").append(id).append("</series_animedb_id><series_title><![CDATA[t")
+                    .append(id).append("]]></series_title><my_score>").append(score).append("</my_score><my_status>")
+                    .append(status).append("</my_status></anime>\n");
+            boolean like = (e % 5 < 3) && (score == 0 || score >= 7);
+            if (known) listed.add(item);
+            if (e % 5 == 3) dropped++;
+            else if (e % 5 == 4) planned++;
+            else if (!like) lowScore++;
+            else if (known && !liked.contains(item)) liked.add(item);
+        }
+        xml.append("</myanimelist>\n");
+        Path plain = dir.resolve("animelist.xml"), gz = dir.resolve("animelist.xml.gz");
+        Files.writeString(plain, xml);
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        int unknownLikes = 0;
+        for (int e = 250; e < 300; e++) if (e % 5 < 3 && (e % 3 == 0 || 5 + e % 6 >= 7)) unknownLikes++;
+
+        CliRun r = ok("recommend", "--model", modelFile.toString(), "--mal-list", plain.toString(), "-n", "10");
+        assertEquals(plain + ": 300 entries: " + liked.size() + " used as likes; " + (lowScore + dropped + planned)
+                + " ignored (" + dropped + " dropped, " + lowScore + " scored below 7, " + planned + " plan to watch); "
+                + unknownLikes + " unknown to the model", r.outLines().get(0));
+        List<ScoredItem> expected = model.model().recommendForNewUserByIndex(liked.stream().mapToInt(i -> i).toArray(),
+                RecommendOptions.builder().k(10).exclude(i -> listed.contains(i) || model.info(i).isAdult()).build())
+                .items();
+        assertEquals(expected.stream().map(s -> cut(model.info(s.item()).title(), 50)).toList(),
+                tableRows(r).stream().map(row -> row[1]).toList(), r::toString);
+        CliRun zipped = ok("recommend", "--model", modelFile.toString(), "--mal-list", gz.toString(), "-n", "10");
+        assertEquals(r.outLines().subList(1, r.outLines().size()).toString().replace("animelist.xml ", "animelist.xml.gz "),
+                zipped.outLines().subList(1, zipped.outLines().size()).toString());
+
+        // a higher bar: fewer likes
+        CliRun strict = ok("recommend", "--model", modelFile.toString(), "--mal-list", plain.toString(), "--min-score",
+                "10");
+        assertTrue(strict.outLines().get(0).contains("scored below 10"), strict::toString);
+        // an external entity is refused and nothing is read
+        Path evil = dir.resolve("evil.xml");
+        Files.writeString(evil, "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<myanimelist><anime><series_animedb_id>1</series_animedb_id><series_title>&x;</series_title>"
+                + "<my_score>9</my_score><my_status>Completed</my_status></anime></myanimelist>");
+        String line = oneErrorLine(CliRun.of("recommend", "--model", modelFile.toString(), "--mal-list", evil.toString()));
+        assertTrue(line.contains(evil.toString()), line);
+        CliRun misuse = CliRun.of("recommend", "--model", modelFile.toString(), "--user", "1", "--min-score", "8");
+        assertEquals(2, misuse.exitCode(), misuse::toString);
+        assertTrue(misuse.errLines().get(0).contains("--min-score is only used with --mal-list"), misuse::toString);
+    }
+
+    /** The anime of a table row (by its title, cut as the table cuts it; the generated titles are distinct). */
+    private static AnimeInfo infoOfRow(String[] row) {
+        return model.allInfo().stream().filter(x -> cut(x.title(), 50).equals(row[1])).findFirst().orElseThrow();
     }
 
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }

@@ -35,6 +35,12 @@ class FrozenCliFixturesTest {
             actual.add(line);
             String[] argv = Arrays.stream(line.substring(2).split(" ")).map(a -> a.equals("MODEL")
                     ? fixture(model).toString() : a.endsWith(".csv") ? fixture(a).toString() : a).toArray(String[]::new);
+            if (model.startsWith("anime") && !argv[0].equals("evaluate")) {
+                // these answers were frozen before adult titles were left out by default: ask for them, so the
+                // file still has to give the same answers bit for bit
+                argv = java.util.stream.Stream.concat(Arrays.stream(argv), java.util.stream.Stream.of("--include-adult"))
+                        .toArray(String[]::new);
+            }
             CliRun run = CliRun.of(argv);
             assertEquals(0, run.exitCode(), run::toString);
             for (String out : run.outLines()) {

@@ -114,15 +114,14 @@ public final class AnimeFilter {
     }
 
     /**
-     * What the filter does, for a heading: e.g. {@code ", genre Comedy, type TV, at least 10000 members"}, and
-     * {@code ", adult titles included"} when they are; empty for the default filter.
+     * What the filter keeps, for a heading: e.g. {@code ", genre Comedy, type TV, at least 10000 members"}; empty
+     * when only the adult titles are filtered (the default, said in the commands' help) or nothing is.
      */
     public String describe() {
         List<String> parts = new ArrayList<>();
         if (genre != null) parts.add("genre " + genre);
         if (type != null) parts.add("type " + type);
         if (minMembers > 0) parts.add(String.format(Locale.ROOT, "at least %d members", minMembers));
-        if (includeAdult) parts.add("adult titles included");
         return parts.isEmpty() ? "" : ", " + String.join(", ", parts);
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * candidates, unknown ones suggest close titles. Titles are matched case-insensitively, exactly or by a unique
  * prefix, among the model's anime only.
  *
- * <p>A number is a MAL id, unless it is written with a leading zero (MAL ids have none: {@code 001} is a title) or
- * it is also exactly the title of another anime, which is an ambiguity. {@code id:1} and {@code title:001} say which
+ * <p>A number is a MAL id, unless it is written with a leading zero (MAL ids have none: {@code 001} is the title
+ * "001" if there is one) or it is also exactly the title of another anime, which is an ambiguity. {@code id:1} and {@code title:001} say which
  * is meant.
  */
 public final class AnimeLookup {
