@@ -13,6 +13,7 @@ module io.github.lightgcn.core {
     exports io.github.lightgcn.graph;
     exports io.github.lightgcn.eval;
     exports io.github.lightgcn.random;
+    exports io.github.lightgcn.tune;
 
     exports io.github.lightgcn.internal.concurrent to io.github.lightgcn.bench;
     exports io.github.lightgcn.internal.eval to io.github.lightgcn.bench;

@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 @Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
         description = "Train and evaluate LightGCN recommenders; recommend anime from MyAnimeList data.",
         subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, SimilarCommand.class,
-                EvaluateCommand.class, ExportCommand.class})
+                EvaluateCommand.class, ExportCommand.class, TuneCommand.class})
 public final class LightGcnCli {
 
     /**

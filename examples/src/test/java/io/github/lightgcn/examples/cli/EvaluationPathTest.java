@@ -52,7 +52,7 @@ class EvaluationPathTest {
 
     @Test
     void demoEvaluatesOnTheFastPaths() {
-        assertFastPaths(CliRun.of("demo", "--data", dir.resolve("no-data").toString(), "--out",
+        assertFastPaths(CliRun.of("demo", "--generated", "--out",
                 dir.resolve("out").toString(), "--interactions", "3000", "--epochs", "4", "--threads", "2"));
     }
 }
