@@ -78,10 +78,31 @@ class MalInputErrorsTest {
     }
 
     @Test
+    void anUnclosedQuoteInAnimeCsvNamesTheLineItOpensOn() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.animeCsv()));
+        String id4 = lines.get(3).split(",")[0], id5 = lines.get(4).split(",")[0];
+        lines.set(3, id4 + ",\"Unclosed Title,Action,TV,12,7.5,1000"); // file line 4: the quote is never closed
+        lines.set(4, id5 + ",Next,\"Drama, Action\",TV,12,7.5,1000");  // the next quote, on line 5
+        Path anime = Files.write(dir.resolve("unclosed.csv"), lines);
+        CliRun r = CliRun.of("train", "--anime", anime.toString(), "--ratings", badRatings.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        String line = r.errLines().getFirst();
+        assertTrue(line.contains("the quoted field opened on line 4 is not closed on that line (a quote missing on"
+                + " line 4?)"), line);
+
+        lines.set(3, id4 + ",\"Closed\" stray,Action,TV,12,7.5,1000"); // closed, then more text
+        anime = Files.write(dir.resolve("stray.csv"), lines);
+        r = CliRun.of("train", "--anime", anime.toString(), "--ratings", badRatings.toString());
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.errLines().getFirst().startsWith("error: " + anime + ", line 4: not valid CSV: 's' follows the"
+                + " closing quote of a field"), r::toString);
+    }
+
+    @Test
     void missingModelFileIsOneLine() {
         CliRun r = CliRun.of("recommend", "--model", dir.resolve("nope.lgcn").toString(), "--user", "1");
         assertEquals(1, r.exitCode(), r::toString);
-        assertEquals(List.of("error: model file not found: " + dir.resolve("nope.lgcn")), r.errLines());
+        assertEquals(List.of("error: --model file not found: " + dir.resolve("nope.lgcn")), r.errLines());
     }
 
     @Test

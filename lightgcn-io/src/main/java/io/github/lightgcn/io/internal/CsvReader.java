@@ -54,9 +54,16 @@ public final class CsvReader implements Closeable {
         this.in = in;
     }
 
-    /** @throws NoSuchFileException when {@code file} is not a regular file */
+    /**
+     * @throws NoSuchFileException when {@code file} does not exist
+     * @throws DataFormatException when it is a folder, device, pipe or socket
+     */
     public static CsvReader open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
+        if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+        if (!Files.isRegularFile(file)) {
+            throw new DataFormatException(file, Files.isDirectory(file) ? "this is a folder, not a file"
+                    : "this is not a regular file (a device, pipe or socket)");
+        }
         return new CsvReader(file, TextFiles.open(file));
     }
 
@@ -139,19 +146,29 @@ public final class CsvReader implements Closeable {
                 read();
                 value.append('"');
             } else {
-                return afterClosingQuote();
+                return afterClosingQuote(opened);
             }
         }
     }
 
-    private int afterClosingQuote() throws IOException {
+    /**
+     * After the quote that closes a field opened on line {@code opened}: text after it is an error, at the line of
+     * that text. When the field spans lines, the likely mistake is on the line it opened (a quote never closed there,
+     * the "closing" quote being the opening quote of a later field): the message names that line first.
+     */
+    private int afterClosingQuote(long opened) throws IOException {
         while (true) {
             int c = read();
             if (c == ',' || c == '\n' || c == '\r' || c == EOF) return c;
             if (!Character.isWhitespace((char) c)) {
-                throw new DataFormatException(file, breaks + 1, null, "not valid CSV: "
-                        + Echo.quote(String.valueOf((char) c)) + " follows the closing quote of a field (a"
-                        + " quote inside a quoted field is written as two quotes)");
+                long here = breaks + 1;
+                String text = Echo.quote(String.valueOf((char) c));
+                throw new DataFormatException(file, here, null, here == opened
+                        ? "not valid CSV: " + text + " follows the closing quote of a field (a quote inside a quoted"
+                                + " field is written as two quotes)"
+                        : "not valid CSV: the quoted field opened on line " + opened + " is not closed on that line"
+                                + " (a quote missing on line " + opened + "?); the quote that closes it, here, is"
+                                + " followed by " + text + " (a quote inside a quoted field is written as two quotes)");
             }
         }
     }

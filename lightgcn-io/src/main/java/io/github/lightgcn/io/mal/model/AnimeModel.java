@@ -151,7 +151,9 @@ public final class AnimeModel {
             }
             info = readMetadata(model.attachment(METADATA).orElseThrow());
         } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(file + ": damaged anime data: " + e.getMessage(), e);
+            throw new IOException(file + ": damaged anime data: " + (e instanceof java.io.EOFException
+                    ? "it ends too soon" : e instanceof java.io.UTFDataFormatException ? "a title is malformed text"
+                    : e.getMessage()), e); // those two say nothing (null) or the JDK's words
         }
         if (old) {
             String stored = new String(model.attachment(FINGERPRINT).orElseThrow(), StandardCharsets.US_ASCII);
