@@ -1,6 +1,7 @@
 package io.github.lightgcn.examples.training;
 
 import io.github.lightgcn.TrainingListener;
+import io.github.lightgcn.examples.cli.AtomicFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -10,7 +11,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +67,8 @@ final class TrainingCurves implements TrainingListener {
             m.setMarkerColor(new Color(0xd62728));
             m.setYAxisGroup(1);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        // the bytes, not saveBitmap(name): that one appends ".png" to a name without it
-        Files.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        // the bytes, not saveBitmap(name): that one appends ".png" to a name without it; saved all or nothing
+        AtomicFile.write(file, "the training curves", BitmapEncoder.getBitmapBytes(chart,
+                BitmapEncoder.BitmapFormat.PNG));
     }
 }

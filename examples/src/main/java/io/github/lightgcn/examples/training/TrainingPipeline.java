@@ -16,7 +16,6 @@ import io.github.lightgcn.graph.KeyedInteractions;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
@@ -112,15 +111,11 @@ public final class TrainingPipeline {
         Metrics testMetrics = layout == Layout.ANIME ? reportAnime(model, test, popularity, config, options)
                 : reportSplitFiles(model, data.monitorName().equals("test"), test, config, options);
 
-        if (modelOut != null) {
-            Path parent = modelOut.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
+        if (modelOut != null) { // the save makes the folder, and names the file when it fails
             modelFile.save(model, modelOut);
             print("model saved to %s", modelOut);
         }
         if (curvesPng != null && curves.epochs() > 0) {
-            Path parent = curvesPng.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
             curves.writePng(curvesPng, "LightGCN on " + data.dataName());
             print("training curves written to %s", curvesPng);
         }
