@@ -4,6 +4,7 @@ import io.github.lightgcn.InsufficientMemoryException;
 import io.github.lightgcn.TrainingDivergedException;
 
 import io.github.lightgcn.io.DataFormatException;
+import io.github.lightgcn.io.mal.model.AnimeQueryException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -12,10 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
@@ -97,32 +96,45 @@ final class CliErrors {
     static String describe(Throwable ex) {
         if (ex instanceof UncheckedIOException u && u.getCause() != null) return describe(u.getCause());
         if (ex instanceof CliFailure || ex instanceof DataFormatException || ex instanceof TrainingDivergedException
-                || ex instanceof InsufficientMemoryException) {
-            return oneLine(ex.getMessage());
+                || ex instanceof InsufficientMemoryException || ex instanceof AnimeQueryException) {
+            return whole(ex.getMessage()); // ours, one line by design: a line end in it comes from a value
         }
         if (ex instanceof InvalidPathException e) {
             String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-            return "'" + e.getInput() + "' cannot be used as a path: " + e.getReason()
-                    + (jnu.equalsIgnoreCase("UTF-8") ? "" : " (the locale's encoding " + jnu + " cannot hold it: run"
-                    + " under a UTF-8 locale, e.g. LC_ALL=C.UTF-8)");
+            return "'" + whole(e.getInput()) + "' cannot be used as a path: " + IoWords.reason(e)
+                    + (jnu.equalsIgnoreCase("UTF-8") ? "" : " (the locale's encoding " + jnu + "; run under a UTF-8"
+                    + " locale, e.g. LC_ALL=C.UTF-8)");
         }
-        if (ex instanceof NoSuchFileException e) return "no such file: " + e.getFile();
-        if (ex instanceof AccessDeniedException e) return "permission denied: " + e.getFile();
-        if (ex instanceof FileSystemException e) {
-            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+        if (ex instanceof FileSystemException e) { // the JDK's: a path and a reason, or only a class name
+            String file = e.getFile() == null ? "" : whole(e.getFile()) + ": ";
+            String other = e.getOtherFile() == null ? "" : " (" + whole(e.getOtherFile()) + ")";
+            return file + IoWords.reason(e) + other;
         }
-        if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
-            return ex.getMessage() != null ? oneLine(ex.getMessage()) : ex.getClass().getSimpleName();
+        if (ex instanceof IOException e) return whole(IoWords.reason(e));
+        if (ex instanceof IllegalArgumentException) {
+            return ex.getMessage() != null ? oneLine(ex.getMessage()) : "an invalid value";
         }
         return "internal error: " + ex.getClass().getName() + (ex.getMessage() == null ? "" : ": "
                 + oneLine(ex.getMessage()));
     }
 
-    private static String oneLine(String message) {
+    /**
+     * The first line of a message from picocli or the JDK (later lines are hints for another kind of program), without
+     * a leading "Error: " of its own (the line already starts with "error: "), safe to print.
+     */
+    static String oneLine(String message) {
         if (message == null) return "";
         String s = message.strip();
         int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
+        return whole(nl < 0 ? s : s.substring(0, nl));
+    }
+
+    /** A message of ours as one line: any line end or control character in it (from a value) escaped. */
+    private static String whole(String message) {
+        if (message == null) return "";
+        String s = message.strip();
+        while (s.regionMatches(true, 0, "error:", 0, 6)) s = s.substring(6).strip(); // picocli's groups say "Error: "
+        return TerminalText.safe(s);
     }
 
     /** Whether --debug is among the arguments (also when parsing failed, so no parse result can be trusted). */

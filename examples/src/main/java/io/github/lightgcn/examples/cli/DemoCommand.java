@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -74,8 +75,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: the cores.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     AnimeFilterOptions filterOptions;
@@ -96,22 +97,25 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data and --generated exclude each other");
         }
         AnimeFilter filter = filterOptions.filter(spec);
+        LightGCNConfig.Builder c = LightGCNConfig.builder().layers(3).embeddingDim(64).learningRate(0.01).l2(1e-4)
+                .batchSize(2048).evalEvery(5).patience(2).topK(10, 20).seed(seed);
+        OptionCheck.check(spec, "--epochs", () -> c.epochs(epochs)); // the same checks and messages as train's
+        LightGCNConfig config = c.build();
+        FitOptions.Builder f = FitOptions.builder().threads(threads.value(spec));
+        OptionCheck.maxMinutes(spec, maxMinutes, f);
+        FitOptions run = f.build();
+        Path model = output.resolve("model.lgcn"), curves = output.resolve("curves.png");
+        Path metrics = output.resolve("metrics.json");
+        OutputPaths.of(spec).input("--data", dataDir == null ? null : dataDir.resolve(DemoData.ANIME))
+                .input("--data", dataDir == null ? null : dataDir.resolve(DemoData.RATINGS)).folder("--out", output)
+                .file("--out", model).file("--out", curves).file("--out", metrics).check();
         Files.createDirectories(output);
         DemoData data = DemoData.choose(dataDir, home().resolve("data/mal"), generated, interactions, seed, output, out);
-        LightGCNConfig config;
-        FitOptions run;
-        try {
-            config = LightGCNConfig.builder().layers(3).embeddingDim(64).learningRate(0.01).l2(1e-4)
-                    .batchSize(2048).epochs(epochs).evalEvery(5).patience(2).topK(10, 20).seed(seed).build();
-            run = FitOptions.builder().threads(threads).maxTrainingSeconds(maxMinutes * 60).build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value: " + e.getMessage());
-        }
-        Path model = output.resolve("model.lgcn"), curves = output.resolve("curves.png");
         MalTraining.Result r = new MalTraining(out, Progress.detect()).run(
                 new MalTraining.Data(data.animeCsv(), data.ratingsCsv(), RatingOptions.defaults(), SplitKind.INTERACTION,
                         SplitRatios.DEFAULT), config, run, o -> o, model, curves);
-        Files.writeString(output.resolve("metrics.json"), MetricsReport.ofMal(r, config, run).render());
+        AtomicFile.write(metrics, "the metrics", MetricsReport.ofMal(r, config, run).render()
+                .getBytes(StandardCharsets.UTF_8));
         DemoShowcase showcase = new DemoShowcase(r.model(), filter);
         showcase.showUser(out, showcase.typicalUser());
         showcase.showNewUser(out);

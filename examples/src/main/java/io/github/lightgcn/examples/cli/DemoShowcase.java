@@ -92,7 +92,8 @@ final class DemoShowcase {
         List<ScoredItem> top = model.model().recommendForNewUserByIndex(items,
                 RecommendOptions.builder().k(SHOWN).exclude(excluded).build()).items();
         out.printf(Locale.ROOT, "a new user who likes %s%s, folded in without retraining; their top %d%s:%n",
-                liked.stream().map(i -> model.info(i).title()).collect(Collectors.joining(", ")), why, SHOWN,
+                TerminalText.safe(liked.stream().map(i -> model.info(i).title()).collect(Collectors.joining(", "))), why,
+                SHOWN,
                 filter.describe());
         TextTable table = new TextTable(">rank", "title:50", "genres:50", "type");
         int rank = 0;

@@ -11,13 +11,13 @@ import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.io.split.Interactions;
 import io.github.lightgcn.io.split.InteractionsCsv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -45,13 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "ignored); for a model trained on split files, a file in that model's format.")
     Path testFile;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: the cores.")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(testFile)) throw new CliFailure("--test file not found: " + testFile);
-        if (!Files.exists(modelFile)) throw new CliFailure("model file not found: " + modelFile);
+        int threads = this.threads.value(spec);
+        InputFiles.require("--model", modelFile);
+        InputFiles.require("--test", testFile);
         LightGCNModel model = LightGCNModel.load(modelFile);
         String label, itemsWord;
         HeldOut held;
@@ -72,13 +73,13 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(label + ": " + held.summary(itemsWord));
         if (held.graph().numEdges() == 0) throw new CliFailure(testFile + ": no pair the model can score");
-        report(out, model, held.graph());
+        report(out, model, held.graph(), threads);
         return 0;
     }
 
     /** The metric table of the model and of popularity on held-out pairs. */
-    private void report(PrintWriter out, LightGCNModel m, InteractionGraph heldOut) {
-        EvaluationOptions options = EvaluationOptions.builder().ks(10, 20).threads(Math.max(1, threads)).build();
+    private static void report(PrintWriter out, LightGCNModel m, InteractionGraph heldOut, int threads) {
+        EvaluationOptions options = EvaluationOptions.builder().ks(10, 20).threads(threads).build();
         Metrics lightgcn = m.evaluate(heldOut, options), popularity = m.evaluatePopularity(heldOut, options);
         out.printf(Locale.ROOT, "metrics over %,d users:%n", lightgcn.numUsers());
         MetricTable.print(out, lightgcn, popularity);

@@ -39,6 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        InputFiles.require("--model", modelFile);
         OutputPaths.of(spec).input("--model", modelFile).folder("--out", outDir).check();
         AnimeModel model = AnimeModel.load(modelFile);
         LightGCNModel m = model.model();

@@ -5,8 +5,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /**
  * The {@code lightgcn} command line: {@code demo}, {@code train}, {@code recommend}, {@code similar},
@@ -35,7 +38,7 @@ public final class LightGcnCli {
         String damaged = ConsoleEncoding.damagedArgument(args, System.getProperty("sun.jnu.encoding"));
         int code;
         if (damaged != null) {
-            err.println("error: " + damaged);
+            err.println("error: " + TerminalText.safe(damaged));
             code = CliErrors.USAGE;
         } else {
             code = run(out, err, args);
@@ -46,15 +49,22 @@ public final class LightGcnCli {
         System.exit(code);
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests and embedding). Both streams
+     * go through {@link TerminalText#writer}: no control character from a model, a data file or an argument reaches
+     * the terminal as it is.
+     */
+    public static int run(PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        PrintWriter out = TerminalText.writer(rawOut), err = TerminalText.writer(rawErr);
         CommandLine cli = new CommandLine(new LightGcnCli())
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOverwrittenOptionsAllowed(true) // the last value wins, so scripts can append overrides
                 .setParameterExceptionHandler(CliErrors::usageError)
-                .setExecutionExceptionHandler(CliErrors::runtimeError);
+                .setExecutionExceptionHandler(CliErrors::runtimeError)
+                .registerConverter(Path.class, LightGcnCli::path);
+        versionEverywhere(cli, cli.getCommandSpec().version());
         int code;
         try {
             code = cli.execute(args);
@@ -64,5 +74,22 @@ public final class LightGcnCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A path option's value; one that is no path is a usage error in words (picocli's names the JDK's exception). */
+    private static Path path(String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("'" + value + "' cannot be used as a path: " + IoWords.reason(e));
+        }
+    }
+
+    /** {@code lightgcn <command> -V} prints the version line as {@code lightgcn -V} does (picocli's is per command). */
+    private static void versionEverywhere(CommandLine cli, String[] version) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().version(version);
+            versionEverywhere(sub, version);
+        }
     }
 }

@@ -26,7 +26,8 @@ import java.util.List;
  *       written in: a runtime failure.</li>
  * </ul>
  * An output that is a symbolic link is written through (the file it points to is replaced): a note says so.
- * Nothing is created here: folders are made when the output is written.
+ * Nothing is left behind here: a folder that does not exist yet is created to see that it can be, then removed
+ * again; folders are made when the output is written.
  */
 final class OutputPaths {
 
@@ -91,8 +92,8 @@ final class OutputPaths {
                 }
             }
         }
+        for (Entry f : folders) checkFolder(f); // a folder first: the files in it are refused for its reason
         for (Entry f : files) checkFile(f);
-        for (Entry f : folders) checkFolder(f);
         PrintWriter notes = spec.commandLine().getOut();
         for (Entry out : outputs) {
             if (Files.isSymbolicLink(out.path())) {
@@ -120,10 +121,14 @@ final class OutputPaths {
             throw new CliFailure(f.option() + " " + shown(f) + " is " + (a.isRegularFile() ? "a file"
                     : kind(f.real(), a)) + ", not a folder");
         }
-        writableFolder(f, a != null ? f.real() : f.real().getParent());
+        writableFolder(f, f.real());
     }
 
-    /** The folder exists and is writable, or its nearest existing ancestor is a folder it can be created in. */
+    /**
+     * The folder exists and a file can be created in it, or it can be created: tried, since only trying tells (root
+     * passes every permission check, yet cannot write in /proc; ACLs, quotas, read-only mounts). What the try made
+     * (an empty file, the missing folders) is removed again at once.
+     */
     private static void writableFolder(Entry f, Path folder) {
         if (folder == null) return;
         Path existing = folder;
@@ -133,10 +138,32 @@ final class OutputPaths {
             throw new CliFailure(f.option() + " " + shown(f) + ": its folder " + folder + " cannot be created, "
                     + existing + " is a file");
         }
-        if (!Files.isWritable(existing)) {
-            throw new CliFailure(f.option() + " " + shown(f) + ": cannot write in the folder " + existing
-                    + (existing.equals(folder) ? "" : " (to create " + folder + ")") + ": permission denied or a "
-                    + "read-only file system");
+        Deque<Path> created = new ArrayDeque<>();
+        try {
+            Deque<Path> missing = new ArrayDeque<>();
+            for (Path p = folder; !p.equals(existing); p = p.getParent()) missing.push(p);
+            for (Path p : missing) {
+                try {
+                    created.push(Files.createDirectory(p));
+                } catch (IOException e) {
+                    throw new CliFailure(f.option() + " " + shown(f) + ": its folder " + folder + " cannot be created"
+                            + (p.equals(folder) ? "" : " (" + p + " cannot)") + ": " + IoWords.reason(e));
+                }
+            }
+            try {
+                Files.delete(Files.createTempFile(folder, ".lightgcn-probe-", ".tmp"));
+            } catch (IOException e) {
+                throw new CliFailure(f.option() + " " + shown(f) + ": cannot write in the folder " + folder + ": "
+                        + IoWords.reason(e));
+            }
+        } finally {
+            for (Path p : created) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // an empty folder left behind; the command creates it anyway when it writes
+                }
+            }
         }
     }
 
@@ -200,6 +227,16 @@ final class OutputPaths {
             return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** What the file at {@code p} (after its links) is: "a folder", "a named pipe", "a character device", ... */
+    static String kind(Path p) {
+        try {
+            Path real = p.toRealPath();
+            return kind(real, Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException e) {
+            return "a device, pipe or socket";
         }
     }
 

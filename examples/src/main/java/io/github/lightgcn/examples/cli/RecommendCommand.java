@@ -1,7 +1,6 @@
 package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.examples.anime.AnimeTables;
-import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.RecommendOptions;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.io.mal.MalListReader;
@@ -44,7 +43,8 @@ import java.util.stream.Collectors;
                         + "e_i, d_i = the anime's number of training interactions."},
         footer = {"", "Examples:", "  lightgcn recommend --model anime.lgcn --user 73000 -n 10 --genre Comedy",
                 "  lightgcn recommend --model anime.lgcn --likes \"Cowboy Bebop,Steins;Gate,5114\"",
-                "  lightgcn recommend --model anime.lgcn --mal-list animelist.xml.gz --min-score 8"})
+                "  lightgcn recommend --model anime.lgcn --mal-list animelist.xml.gz \\",
+                "      --min-score 8"})
 final class RecommendCommand implements Callable<Integer> {
 
     @Spec
@@ -74,16 +74,15 @@ final class RecommendCommand implements Callable<Integer> {
             description = "With --mal-list: the lowest score (1-10) that counts as a like. Default: ${DEFAULT-VALUE}.")
     int minScore;
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = Defaults.TOP,
-            description = "How many anime. Default: ${DEFAULT-VALUE}.")
-    int n;
+    @Mixin
+    TopOption count;
 
     @Mixin
     AnimeFilterOptions filterOptions;
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
+        int n = count.value(spec);
         if (minScore < 1 || minScore > 10) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--min-score': must be in "
                     + "[1, 10], got " + minScore);
@@ -92,6 +91,7 @@ final class RecommendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--min-score is only used with --mal-list");
         }
         AnimeFilter filter = filterOptions.filter(spec);
+        InputFiles.require("--model", modelFile);
         AnimeModel model = AnimeModel.load(modelFile);
         IntPredicate excluded = filter.excluded(model);
         PrintWriter out = spec.commandLine().getOut();
@@ -103,14 +103,15 @@ final class RecommendCommand implements Callable<Integer> {
                         + model.users().size() + " users); for a new user use --likes");
             }
             top = model.model().recommendByIndex(user, RecommendOptions.builder().k(n).exclude(excluded).build());
-            out.printf(Locale.ROOT, "top %d for user %d (%d anime seen, excluded)%s:%n", n, who.user,
-                    model.model().trainGraph().userDegree(user), filter.describe());
+            out.printf(Locale.ROOT, "top %d for user %d (%d anime seen, excluded)%s%s:%n", top.size(), who.user,
+                    model.model().trainGraph().userDegree(user), filter.describe(), count.shown(top.size()));
         } else if (who.likes != null) {
             int[] liked = new AnimeLookup(model).resolveList(who.likes);
             top = model.model().recommendForNewUserByIndex(liked,
                     RecommendOptions.builder().k(n).exclude(excluded).build()).items();
-            out.printf(Locale.ROOT, "top %d for a new user who likes %s%s:%n", n, Arrays.stream(liked)
-                    .mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", ")), filter.describe());
+            out.printf(Locale.ROOT, "top %d for a new user who likes %s%s%s:%n", top.size(), TerminalText.safe(Arrays
+                    .stream(liked).mapToObj(i -> model.info(i).title()).collect(Collectors.joining(", "))),
+                    filter.describe(), count.shown(top.size()));
         } else {
             MalListLikes list = MalListLikes.of(model, MalListTaste.of(MalListReader.read(who.malList), minScore));
             out.printf(Locale.ROOT, "%s: %s%n", who.malList, list.summary());
@@ -122,8 +123,8 @@ final class RecommendCommand implements Callable<Integer> {
             for (int i : list.listedItems()) listed[i] = true;
             top = model.model().recommendForNewUserByIndex(list.likedItems(), RecommendOptions.builder().k(n)
                     .exclude(i -> listed[i] || excluded.test(i)).build()).items();
-            out.printf(Locale.ROOT, "top %d for the owner of %s (%d likes; every listed anime excluded)%s:%n", n,
-                    who.malList.getFileName(), list.used(), filter.describe());
+            out.printf(Locale.ROOT, "top %d for the owner of %s (%d likes; every listed anime excluded)%s%s:%n",
+                    top.size(), who.malList.getFileName(), list.used(), filter.describe(), count.shown(top.size()));
         }
         if (top.isEmpty()) throw new CliFailure("no anime left to recommend" + filter.describe());
         AnimeTables.recommendations(top, model).print(out);

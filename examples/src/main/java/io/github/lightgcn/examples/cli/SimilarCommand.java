@@ -4,19 +4,18 @@ import io.github.lightgcn.io.mal.model.AnimeFilter;
 import io.github.lightgcn.io.mal.model.AnimeInfo;
 import io.github.lightgcn.io.mal.model.AnimeLookup;
 import io.github.lightgcn.io.mal.model.AnimeModel;
-import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.ScoredItem;
 import io.github.lightgcn.SimilarOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
@@ -38,26 +37,29 @@ final class SimilarCommand implements Callable<Integer> {
             description = "An anime title (case-insensitive, exact or unique prefix) or MAL id.")
     String anime;
 
-    @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = Defaults.TOP,
-            description = "How many anime. Default: ${DEFAULT-VALUE}.")
-    int n;
+    @Mixin
+    TopOption count;
 
     @Mixin
     AnimeFilterOptions filterOptions;
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) throw new ParameterException(spec.commandLine(), "Invalid value for option '-n': must be >= 1, got " + n);
+        int n = count.value(spec);
         AnimeFilter filter = filterOptions.filter(spec);
+        InputFiles.require("--model", modelFile);
         AnimeModel model = AnimeModel.load(modelFile);
         IntPredicate excluded = filter.excluded(model);
         int item = new AnimeLookup(model).resolve(anime);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "most similar to %s (%d, %s)%s:%n", model.info(item).title(), model.info(item).id(),
-                String.join(", ", model.info(item).genres()), filter.describe());
+        List<ScoredItem> similar = model.model().similarItemsByIndex(item, SimilarOptions.builder().k(n)
+                .exclude(excluded).build());
+        out.printf(Locale.ROOT, "most similar to %s (%d, %s)%s%s:%n", TerminalText.safe(model.info(item).title()),
+                model.info(item).id(), TerminalText.safe(String.join(", ", model.info(item).genres())),
+                filter.describe(), count.shown(similar.size()));
         TextTable table = new TextTable(">rank", "title:50", "genres:60", "type", ">cosine");
         int rank = 0;
-        for (ScoredItem s : model.model().similarItemsByIndex(item, SimilarOptions.builder().k(n).exclude(excluded).build())) {
+        for (ScoredItem s : similar) {
             AnimeInfo a = model.info(s.item());
             table.row(++rank, a.title(), String.join(", ", a.genres()), a.type(),
                     String.format(Locale.ROOT, "%.3f", s.score()));

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A plain-text table with a header and a rule, columns padded to their widest cell (capped: longer cells are cut
- * with an ellipsis so a long genre list cannot push the table off the screen).
+ * with an ellipsis so a long genre list cannot push the table off the screen). Cells are shown through
+ * {@link TerminalText#safe}: a control character in a title can neither act on the terminal nor break the columns.
  */
 public final class TextTable {
 
@@ -35,7 +36,7 @@ public final class TextTable {
             throw new IllegalArgumentException(cells.length + " cells for " + headers.size() + " columns");
         }
         String[] row = new String[cells.length];
-        for (int c = 0; c < cells.length; c++) row[c] = cut(String.valueOf(cells[c]), maxWidth[c]);
+        for (int c = 0; c < cells.length; c++) row[c] = cut(TerminalText.safe(String.valueOf(cells[c])), maxWidth[c]);
         rows.add(row);
         return this;
     }
@@ -43,7 +44,10 @@ public final class TextTable {
     int size() { return rows.size(); }
 
     private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+        if (s.length() <= max) return s;
+        int end = Math.max(0, max - 1);
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) end--; // never half a pair
+        return s.substring(0, end) + "…";
     }
 
     public void print(PrintWriter out) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,7 +65,8 @@ import java.util.concurrent.Callable;
                         + "stops early on val, the best val epoch is restored and its test metrics are reported. "
                         + "With --val and --patience 0, test is reported at the last epoch."},
         footer = {"", "Example (MyAnimeList):",
-                "  lightgcn train --anime anime.csv --ratings rating.csv --model-out anime.lgcn --curves curves.png",
+                "  lightgcn train --anime anime.csv --ratings rating.csv \\",
+                "      --model-out anime.lgcn --curves curves.png",
                 "", "Example (LastFM, the LightGCN reference split):",
                 "  lightgcn train --train data1.txt --test test1.txt --format pairs \\",
                 "      --index-base 1 --num-users 1892 --num-items 4489 --epochs 1000"})
@@ -143,10 +144,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean mal = anime != null || ratings != null; // then --val and --test are fractions
+        training.config(); // every option value in range (a usage error naming it) before any file is looked at
         OutputPaths.of(spec).input("--train", train).input("--val", mal ? null : val).input("--test", mal ? null : test)
                 .input("--anime", anime).input("--ratings", ratings).input("--resume", training.resumeFile())
                 .file("--model-out", modelOut).file("--metrics-json", metricsJson).file("--curves", curves)
                 .file("--checkpoint", training.checkpointPath(modelOut), "--resume").check();
+        if (training.resumeFile() != null) requireFile("--resume", training.resumeFile());
         return mal ? trainOnMal() : trainOnSplitFiles();
     }
 
@@ -155,12 +158,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (train != null || format != null) {
             throw training.usage("--train/--format are for split files; --anime/--ratings cut their own split");
         }
+        requireFile("--anime", anime);
+        requireFile("--ratings", ratings);
         if (curves == null && metricsJson == null && modelOut == null) {
             // nothing is kept: fine for a quick look, but say so
             spec.commandLine().getOut().println("note: no --model-out: the model is not saved");
         }
-        requireFile("--anime", anime);
-        requireFile("--ratings", ratings);
         SplitRatios ratios;
         double valFraction = fraction("--val", val), testFraction = fraction("--test", test);
         try {
@@ -190,9 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw training.interrupted(e.epochs()); // names the checkpoint to resume from
         }
         if (metricsJson != null) {
-            Path parent = metricsJson.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(metricsJson, MetricsReport.ofMal(result, config, run).render());
+            AtomicFile.write(metricsJson, "the metrics", MetricsReport.ofMal(result, config, run).render()
+                    .getBytes(StandardCharsets.UTF_8));
             print(out, "metrics written to " + metricsJson);
         }
         return 0;
@@ -255,9 +257,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (metricsJson != null) {
             Json json = MetricsReport.of(result.test(), validating, result.summary(), result.lastEvaluation(),
                     result.monitorLabel(), result.popularity(), data, config, run, seconds(started));
-            Path parent = metricsJson.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.writeString(metricsJson, json.render());
+            AtomicFile.write(metricsJson, "the metrics", json.render().getBytes(StandardCharsets.UTF_8));
             print(out, "metrics written to " + metricsJson);
         }
         return 0;
@@ -280,11 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
         return new ReadOptions(format, indexBase, numUsers == null ? 0 : numUsers, numItems == null ? 0 : numItems);
     }
 
-    private static void requireFile(String option, Path file) {
-        if (Files.isDirectory(file)) throw new CliFailure(option + " " + file + " is a directory, not a file");
-        if (!Files.exists(file)) throw new CliFailure(option + " file not found: " + file);
-        if (!Files.isReadable(file)) throw new CliFailure(option + " file is not readable: " + file);
-    }
+    private static void requireFile(String option, Path file) { InputFiles.require(option, file); }
 
     private static void print(PrintWriter out, String line) {
         out.println(line);

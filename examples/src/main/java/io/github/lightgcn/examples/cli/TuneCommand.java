@@ -179,7 +179,7 @@ final class TuneCommand implements Callable<Integer> {
                         .put("tuning", new Json().put("best_trial", best.id()).put("rung", best.rung())
                                 .put("validation_score", best.score()).put("options", options)
                                 .put("trials", result.trials().size()).put("finished", result.finished()));
-                Files.writeString(metricsJson, json.render());
+                AtomicFile.write(metricsJson, "the metrics", json.render().getBytes(StandardCharsets.UTF_8));
                 print(pw, "metrics written to " + metricsJson);
             }
         } else if (metricsJson != null) {

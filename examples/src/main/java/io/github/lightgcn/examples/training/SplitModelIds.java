@@ -2,6 +2,7 @@ package io.github.lightgcn.examples.training;
 
 import io.github.lightgcn.io.mal.model.AnimeModel;
 import io.github.lightgcn.examples.cli.CliFailure;
+import io.github.lightgcn.examples.cli.IoWords;
 import io.github.lightgcn.LightGCNModel;
 import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.io.DataFormat;
@@ -69,7 +70,7 @@ public record SplitModelIds(DataFormat format, int indexBase, KeyIndex users, Ke
             }
             return Optional.of(new SplitModelIds(format, base, model.userKeys(), model.itemKeys()));
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliFailure(file + ": damaged split format data: " + e.getMessage(), e);
+            throw new CliFailure(file + ": damaged split format data: " + IoWords.describe(e), e);
         }
     }
 
@@ -91,7 +92,7 @@ public record SplitModelIds(DataFormat format, int indexBase, KeyIndex users, Ke
             }
             return Optional.of(new SplitModelIds(format, base, KeyedSplit.keys(users), KeyedSplit.keys(items)));
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliFailure(file + ": damaged id data: " + e.getMessage(), e);
+            throw new CliFailure(file + ": damaged id data: " + IoWords.describe(e), e);
         }
     }
 

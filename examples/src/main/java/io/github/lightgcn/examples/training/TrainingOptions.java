@@ -1,11 +1,14 @@
 package io.github.lightgcn.examples.training;
 
-import io.github.lightgcn.examples.cli.CliFailure;
+import io.github.lightgcn.examples.cli.InputFiles;
+import io.github.lightgcn.examples.cli.OptionCheck;
+import io.github.lightgcn.examples.cli.ThreadsOption;
 import io.github.lightgcn.examples.cli.TrainCommand;
 import io.github.lightgcn.examples.cli.TrainingInterrupted;
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.Sampling;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,9 +65,8 @@ public final class TrainingOptions {
             description = "Random seed (of training and of the MAL split). Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (results do not depend on it). Default: ${DEFAULT-VALUE} (cores).")
-    int threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--max-minutes", paramLabel = "M",
             description = "Stop training after M minutes (the model keeps the best epoch so far); 0 = no bound.")
@@ -121,8 +123,8 @@ public final class TrainingOptions {
     /** How the fit runs: threads and the time bound (a value out of range is a usage error naming the option). */
     public FitOptions fitOptions() {
         FitOptions.Builder b = FitOptions.builder();
-        option("--threads", () -> b.threads(threads));
-        option("--max-minutes", () -> b.maxTrainingSeconds(maxMinutes * 60));
+        b.threads(threads.value(spec));
+        OptionCheck.maxMinutes(spec, maxMinutes, b);
         return b.build();
     }
 
@@ -137,7 +139,7 @@ public final class TrainingOptions {
             throw usage("--checkpoint needs --checkpoint-every");
         }
         if (resume != null) {
-            if (!java.nio.file.Files.isRegularFile(resume)) throw new CliFailure("--resume: no such file: " + resume);
+            InputFiles.require("--resume", resume);
             b.resumeFrom(resume);
         }
         return b.build();
@@ -153,13 +155,7 @@ public final class TrainingOptions {
                 : modelOut != null ? Path.of(modelOut + ".ckpt") : Path.of("lightgcn.ckpt");
     }
 
-    private void option(String name, Runnable set) {
-        try {
-            set.run();
-        } catch (IllegalArgumentException e) {
-            throw usage("Invalid value for option '" + name + "': " + e.getMessage());
-        }
-    }
+    private void option(String name, Runnable set) { OptionCheck.check(spec, name, set); }
 
     public ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);

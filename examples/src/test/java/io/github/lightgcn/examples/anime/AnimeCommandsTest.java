@@ -295,6 +295,30 @@ class AnimeCommandsTest {
         return model.allInfo().stream().filter(x -> cut(x.title(), 50).equals(row[1])).findFirst().orElseThrow();
     }
 
+    @Test
+    void aTopLargerThanWhatIsLeftSaysHowManyItShows() {
+        int user = model.users().originalId(3);
+        int left = model.anime().size() - model.model().trainGraph().userDegree(3);
+        CliRun r = ok("recommend", "--model", modelFile.toString(), "--user", Integer.toString(user), "-n", "100000",
+                "--include-adult");
+        assertEquals(left, tableRows(r).size(), r::toString);
+        assertEquals("top " + left + " for user " + user + " (" + model.model().trainGraph().userDegree(3)
+                + " anime seen, excluded); all the model can give, -n asked for 100000:", r.outLines().getFirst());
+        int liked = model.info(0).id();
+        r = ok("recommend", "--model", modelFile.toString(), "--likes", Integer.toString(liked), "-n", "100000",
+                "--include-adult");
+        assertEquals(model.anime().size() - 1, tableRows(r).size(), r::toString);
+        assertTrue(r.outLines().getFirst().matches("top " + (model.anime().size() - 1) + " for a new user who likes .*"
+                + "; all the model can give, -n asked for 100000:"), r::toString);
+        r = ok("similar", "--model", modelFile.toString(), "--anime", Integer.toString(liked), "-n", "100000",
+                "--include-adult");
+        assertEquals(model.anime().size() - 1, tableRows(r).size(), r::toString);
+        assertTrue(r.outLines().getFirst().endsWith("); all the model can give, -n asked for 100000:"), r::toString);
+        r = ok("recommend", "--model", modelFile.toString(), "--user", Integer.toString(user), "-n", "3");
+        assertTrue(r.outLines().getFirst().matches("top 3 for user " + user + " \\(\\d+ anime seen, excluded\\):"),
+                r::toString);
+    }
+
     private static String cut(String s, int max) { return s.length() <= max ? s : s.substring(0, max - 1) + "…"; }
 
     @Test
