@@ -119,6 +119,10 @@ final class TuneCommand implements Callable<Integer> {
                         + "same command again resumes it");
             }
         }
+        InputFiles.require("--train", train);
+        InputFiles.require("--val", val);
+        if (test != null) InputFiles.require("--test", test);
+        if (spaceFile != null) InputFiles.require("--space", spaceFile);
         LightGCNConfig base = training.config();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
             base = base.toBuilder().patience(Defaults.patience(true)).build(); // early stopping inside each trial
@@ -136,7 +140,7 @@ final class TuneCommand implements Callable<Integer> {
             throw training.usage(e.getMessage());
         }
         OutputPaths.of(spec).input("--train", train).input("--val", val).input("--test", test).input("--space",
-                spaceFile).file("--metrics-json", metricsJson).check();
+                spaceFile).file("--metrics-json", metricsJson).folder("--out", out).check();
         PrintWriter pw = spec.commandLine().getOut();
         InteractionSplit data = test == null
                 ? SplitReader.read(new ReadOptions(format, indexBase, 0, 0), train, null, val)
@@ -149,10 +153,11 @@ final class TuneCommand implements Callable<Integer> {
         TuningResult result = tuner.run(data.train(), validation);
 
         Files.createDirectories(out);
-        Files.writeString(out.resolve("trials.json"), result.toJson());
+        AtomicFile.write(out.resolve("trials.json"), "the trials", result.toJson().getBytes(StandardCharsets.UTF_8));
         int k = base.monitorK();
-        Files.writeString(out.resolve("trials.md"), result.toMarkdown(k));
-        Files.writeString(out.resolve("best-config.properties"), properties(result.bestConfig()));
+        AtomicFile.write(out.resolve("trials.md"), "the trials", result.toMarkdown(k).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(out.resolve("best-config.properties"), "the best configuration",
+                properties(result.bestConfig()).getBytes(StandardCharsets.UTF_8));
         List<String> withoutOption = new ArrayList<>();
         String options = TrainOptionNames.options(result.bestConfig(), bestKeys(space), withoutOption);
         Trial best = result.best();

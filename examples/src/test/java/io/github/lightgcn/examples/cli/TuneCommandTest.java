@@ -111,6 +111,12 @@ class TuneCommandTest {
         CliRun budget = CliRun.of(args(data, dir.resolve("tune"), "--budget-minutes", "0").toArray(String[]::new));
         assertEquals(2, budget.exitCode(), budget::toString);
         assertTrue(budget.errLines().get(0).contains("--budget-minutes"), budget::toString);
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Files.writeString(space(), "learningRate = 0.01\n");
+        CliRun outIsAFile = CliRun.of(args(data, file).toArray(String[]::new));
+        assertEquals(1, outIsAFile.exitCode(), outIsAFile::toString);
+        assertEquals(List.of("error: --out " + file + " is a file, not a folder"), outIsAFile.errLines());
+        assertTrue(outIsAFile.outLines().stream().noneMatch(l -> l.startsWith("trial")), outIsAFile::toString);
         CliRun resume = CliRun.of(args(data, dir.resolve("tune"), "--resume", "x.ckpt").toArray(String[]::new));
         assertEquals(2, resume.exitCode(), resume::toString);
         assertTrue(resume.errLines().get(0).contains("--resume does not apply to tune"), resume::toString);
