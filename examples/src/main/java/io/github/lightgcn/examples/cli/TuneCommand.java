@@ -119,15 +119,16 @@ final class TuneCommand implements Callable<Integer> {
                         + "same command again resumes it");
             }
         }
-        InputFiles.require("--train", train);
-        InputFiles.require("--val", val);
-        if (test != null) InputFiles.require("--test", test);
-        if (spaceFile != null) InputFiles.require("--space", spaceFile);
         LightGCNConfig base = training.config();
         if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
             base = base.toBuilder().patience(Defaults.patience(true)).build(); // early stopping inside each trial
         }
         FitOptions fit = training.fitOptions();
+        // the options first (SharedOptionsTest), then the files
+        InputFiles.require("--train", train);
+        InputFiles.require("--val", val);
+        if (test != null) InputFiles.require("--test", test);
+        if (spaceFile != null) InputFiles.require("--space", spaceFile);
         Tuner tuner;
         SearchSpace space;
         try {
