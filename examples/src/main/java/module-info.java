@@ -2,6 +2,8 @@
 module io.github.lightgcn.examples {
     requires io.github.lightgcn.core;
     requires io.github.lightgcn.io;
+    requires io.github.lightgcn.server;
+    requires java.logging;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.knowm.xchart;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The {@code lightgcn} command line: {@code demo}, {@code train}, {@code recommend}, {@code similar},
- * {@code evaluate}, {@code export}.
+ * {@code evaluate}, {@code export}, {@code serve}.
  *
  * <p>Exit codes: 0 success, 1 runtime failure ({@code error: <message>} on stderr: missing file, malformed data,
  * I/O, and a heap too small, with the {@code -Xmx} to try), 2 usage error (one line naming the problem and pointing
@@ -22,7 +22,7 @@ import java.nio.file.Path;
 @Command(name = "lightgcn", mixinStandardHelpOptions = true, version = "lightgcn-java " + LightGCN.VERSION,
         description = "Train and evaluate LightGCN recommenders; recommend anime from MyAnimeList data.",
         subcommands = {DemoCommand.class, TrainCommand.class, RecommendCommand.class, SimilarCommand.class,
-                EvaluateCommand.class, ExportCommand.class, TuneCommand.class})
+                EvaluateCommand.class, ExportCommand.class, TuneCommand.class, ServeCommand.class})
 public final class LightGcnCli {
 
     /**
