@@ -28,6 +28,11 @@ final class JsonErrorHandler extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                  String contentType, List<Charset> charsets, int code, String message,
                                                  Throwable cause) {
+        if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) { // the client's mistake, not the server's: a 4xx
+            code = HttpStatus.BAD_REQUEST_400;
+            message = "unsupported HTTP version (" + message + ")";
+            response.setStatus(code);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.write(true, ByteBuffer.wrap(json(code, message)), callback);
         return true;
