@@ -113,8 +113,11 @@ async function recommend() {
   try {
     const reply = await api("/api/recommend", { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ likes: [...likes.keys()], n: Number(count.value) }) });
+    likes.clear();
+    for (const a of reply.likes) likes.set(a.id, a.title);
+    renderChosen();
     showResults("Because you like " + [...likes.values()].join(", "), reply.items);
-    if (location.hash) history.pushState(null, "", location.pathname);
+    history.replaceState(null, "", "#likes=" + [...likes.keys()].join(",")); // a link to share
   } catch (e) {
     setStatus(e.message, true);
   }
@@ -143,8 +146,12 @@ async function similar(id) {
 }
 
 function route() {
-  const m = /^#similar=(\d+)$/.exec(location.hash);
+  const m = /^#similar=(\d+)$/.exec(location.hash), l = /^#likes=(\d+(?:,\d+)*)$/.exec(location.hash);
   if (m) similar(m[1]);
+  else if (l && !likes.size) { // a shared link: its likes, then their recommendations
+    for (const id of l[1].split(",").slice(0, 50)) likes.set(Number(id), "#" + id);
+    recommend();
+  }
 }
 
 button.addEventListener("click", recommend);
