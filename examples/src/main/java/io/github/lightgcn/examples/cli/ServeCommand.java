@@ -77,7 +77,11 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("stopping: finishing the requests in flight ...");
+            out.flush();
             server.close(); // requests in flight finish first
+            out.println("stopped serving " + modelFile); // printed, not logged: the JVM resets its loggers now
+            out.flush();
             stopped.countDown();
         }, "lightgcn-serve-stop"));
         stopped.await();
