@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 final class ServerMetrics {
 
     private static final double[] BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
+    private static final String[] LABELS = java.util.Arrays.stream(BUCKETS)
+            .mapToObj(b -> java.math.BigDecimal.valueOf(b).stripTrailingZeros().toPlainString()).toArray(String[]::new);
 
     private final Clock clock;
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
@@ -102,7 +104,7 @@ final class ServerMetrics {
             for (int b = 0; b < BUCKETS.length; b++) {
                 cumulative += counts[b].sum();
                 out.append("lightgcn_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint)
-                        .append("\",le=\"").append(BUCKETS[b]).append("\"} ").append(cumulative).append('\n');
+                        .append("\",le=\"").append(LABELS[b]).append("\"} ").append(cumulative).append('\n');
             }
             long n = total.sum();
             out.append("lightgcn_http_request_duration_seconds_bucket{endpoint=\"").append(endpoint)
