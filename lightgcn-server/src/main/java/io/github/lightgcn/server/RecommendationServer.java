@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -174,7 +175,7 @@ public final class RecommendationServer implements AutoCloseable {
     }
 
     private void recommendPost(Context ctx, Query q) throws IOException {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase();
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         byte[] body = Bodies.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), started(ctx));
         switch (type) {
             case "application/json" -> {

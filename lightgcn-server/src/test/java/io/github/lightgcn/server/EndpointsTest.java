@@ -215,6 +215,8 @@ class EndpointsTest {
         assertError(http.post("/api/recommend?n=5", "application/json", "{\"likes\": [1]}".getBytes()), 400,
                 "every parameter goes in the body");
         assertError(http.post("/api/recommend", "text/plain", "hello".getBytes()), 415, "Content-Type must be");
+        assertEquals(200, http.post("/api/recommend", "Application/JSON; charset=UTF-8", ("{\"likes\": [\"id:"
+                + model.info(0).id() + "\"]}").getBytes()).status(), "media types ignore case");
         assertError(http.post("/api/recommend", null, "{}".getBytes()), 415, "Content-Type must be");
         assertError(http.post("/api/recommend", "application/json", new byte[ServerOptions.MAX_BODY_BYTES + 1]), 413,
                 "at most 2097152 bytes");

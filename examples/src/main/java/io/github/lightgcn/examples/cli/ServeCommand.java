@@ -63,9 +63,8 @@ final class ServeCommand implements Callable<Integer> {
             options = ServerOptions.builder(modelFile).host(host).port(port).adminToken(adminToken)
                     .watchInterval(Duration.ofSeconds(watchSeconds)).build();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "Invalid value: " + e.getMessage()); // names the option's range
         }
-        if (watchSeconds < 0) throw new ParameterException(spec.commandLine(), "--watch-seconds must be >= 0");
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %5$s%6$s%n");
         }
