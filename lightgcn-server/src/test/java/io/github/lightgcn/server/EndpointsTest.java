@@ -290,6 +290,33 @@ class EndpointsTest {
     }
 
     @Test
+    void aBodyThatTrickles408sAfterTheRequestTimeout() throws Exception {
+        byte[] body = "{\"likes\": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}".getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            s.setSoTimeout(30_000);
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("POST /api/recommend HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            int sent = 0;
+            try { // one byte a second: never idle for the connection's time-out, always too slow for the request's
+                while (sent < body.length && System.nanoTime() - started < ServerOptions.REQUEST_TIMEOUT.toNanos()
+                        + 2_000_000_000L) {
+                    out.write(body[sent++]);
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (IOException closedByTheServer) {
+                // the service answered and closed while bytes were still coming
+            }
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(reply.startsWith("HTTP/1.1 408 "), reply);
+            assertTrue(reply.contains("took longer than 10 s to arrive"), reply);
+            assertTrue(sent < body.length, "the service did not wait for the whole body");
+        }
+    }
+
+    @Test
     void similarAnimeAreTheLibrarysCosineNeighbours() {
         AnimeInfo a = uniqueTitles(5, 1).get(0);
         int item = model.anime().indexOf(a.id());

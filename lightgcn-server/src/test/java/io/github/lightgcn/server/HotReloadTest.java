@@ -51,6 +51,30 @@ class HotReloadTest {
     }
 
     @Test
+    void aDeletedModelFileKeepsTheOldModelServing() throws Exception {
+        TestModels models = TestModels.get();
+        Path served = Files.createTempDirectory(models.dir, "deleted").resolve("live.lgcn");
+        install(models.modelA, served);
+        try (RecommendationServer server = RecommendationServer.start(ServerOptions.builder(served).port(0)
+                .watchInterval(Duration.ofMillis(50)).build())) {
+            Http http = new Http(server.uri());
+            String before = http.get("/api/recommend?user=" + AnimeModel.load(models.modelA).users().originalId(2)).text();
+            Files.delete(served);
+            Thread.sleep(300);
+            assertEquals(before, http.get("/api/recommend?user=" + AnimeModel.load(models.modelA).users().originalId(2))
+                    .text());
+            assertTrue(http.get("/metrics").text().contains("lightgcn_model_reloads_total{result=\"refused\"} 1"));
+            assertTrue(!server.reload(), "a reload of a missing file is refused");
+            install(models.modelB, served);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!http.get("/metrics").text().contains("lightgcn_model_reloads_total{result=\"loaded\"} 1")) {
+                assertTrue(System.nanoTime() < deadline, "the file put back was not loaded");
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
     void twentySwapsUnderLoadHalfOfThemDamagedFailNoRequest() throws Exception {
         TestModels models = TestModels.get();
         AnimeModel a = AnimeModel.load(models.modelA), b = AnimeModel.load(models.modelB);
