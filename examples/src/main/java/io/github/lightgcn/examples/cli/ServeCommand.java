@@ -27,7 +27,8 @@ import java.util.logging.Logger;
                 "The model is reloaded when its file changes or on POST /api/admin/reload (with --admin-token); a "
                         + "damaged file is refused and the old model keeps serving."},
         footer = {"", "Examples:", "  lightgcn serve --model anime.lgcn",
-                "  lightgcn serve --model anime.lgcn --host 0.0.0.0 --port 9000 --admin-token \"$TOKEN\""})
+                "  lightgcn serve --model anime.lgcn --host 0.0.0.0 --port 9000 \\",
+                "      --admin-token \"$TOKEN\""})
 final class ServeCommand implements Callable<Integer> {
 
     // java.util.logging keeps loggers weakly: hold the ones whose level is set
