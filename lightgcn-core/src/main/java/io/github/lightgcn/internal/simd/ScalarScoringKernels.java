@@ -19,6 +19,15 @@ final class ScalarScoringKernels implements ScoringKernels {
     }
 
     @Override
+    public void scoreRow(float[] query, int qOff, int dim, float[] tile, int tOff, int width, float[] out, int oOff) {
+        for (int j = 0; j < width; j++) {
+            float s = 0f;
+            for (int k = 0; k < dim; k++) s += query[qOff + k] * tile[tOff + k * width + j];
+            out[oOff + j] = s;
+        }
+    }
+
+    @Override
     public int tileAlignment() { return 1; }
 
     @Override

@@ -16,6 +16,14 @@ public interface ScoringKernels {
      */
     void scoreTile4(float[] users, int uOff, int dim, float[] tile, int tOff, int width, float[] out);
 
+    /**
+     * Scores one query row {@code query[qOff ..]} against {@code width} items of a k-major tile (width a multiple of
+     * {@link #tileAlignment()}): {@code out[oOff + j] = Σ_k query[qOff + k] · tile[tOff + k·width + j]}, summed in k
+     * order from {@code 0f}, as {@link #scoreTile4} does for four rows: the single-request path of the model's
+     * queries.
+     */
+    void scoreRow(float[] query, int qOff, int dim, float[] tile, int tOff, int width, float[] out, int oOff);
+
     /** The multiple of items a score tile's width must be. */
     int tileAlignment();
 

@@ -45,6 +45,35 @@ final class PanamaScoringKernels implements ScoringKernels {
     }
 
     @Override
+    public void scoreRow(float[] query, int qOff, int dim, float[] tile, int tOff, int width, float[] out, int oOff) {
+        int j = 0;
+        for (; j + 4 * L <= width; j += 4 * L) { // 4 independent accumulators hide the add latency
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            for (int k = 0, t = tOff + j; k < dim; k++, t += width) {
+                float w = query[qOff + k];
+                a0 = a0.add(FloatVector.fromArray(S, tile, t).mul(w));
+                a1 = a1.add(FloatVector.fromArray(S, tile, t + L).mul(w));
+                a2 = a2.add(FloatVector.fromArray(S, tile, t + 2 * L).mul(w));
+                a3 = a3.add(FloatVector.fromArray(S, tile, t + 3 * L).mul(w));
+            }
+            a0.intoArray(out, oOff + j);
+            a1.intoArray(out, oOff + j + L);
+            a2.intoArray(out, oOff + j + 2 * L);
+            a3.intoArray(out, oOff + j + 3 * L);
+        }
+        for (; j < width; j += 2 * L) { // width is a multiple of 2L
+            FloatVector a0 = FloatVector.zero(S), a1 = a0;
+            for (int k = 0, t = tOff + j; k < dim; k++, t += width) {
+                float w = query[qOff + k];
+                a0 = a0.add(FloatVector.fromArray(S, tile, t).mul(w));
+                a1 = a1.add(FloatVector.fromArray(S, tile, t + L).mul(w));
+            }
+            a0.intoArray(out, oOff + j);
+            a1.intoArray(out, oOff + j + L);
+        }
+    }
+
+    @Override
     public int tileAlignment() { return 2 * L; }
 
     @Override

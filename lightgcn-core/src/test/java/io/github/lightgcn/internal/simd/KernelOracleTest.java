@@ -252,6 +252,20 @@ class KernelOracleTest {
                             k.scoring().scoreTile4(f[0], uOff, dim, f[1], tOff, width, f[2]);
                             return null;
                         });
+                int oOff = r.nextInt(5);
+                float[] row = values(oOff + width + 2, r);
+                int rows = width * (1 + r.nextInt(6)); // several 4L blocks and a 2L tail
+                float[] wide = values(tOff + dim * rows + 3, r), wideOut = values(oOff + rows + 1, r);
+                c.assertSameBits("scoreRow dim " + dim + ", width " + width, new float[][]{users, tile, row},
+                        new int[0][], (k, f, i) -> {
+                            k.scoring().scoreRow(f[0], uOff, dim, f[1], tOff, width, f[2], oOff);
+                            return null;
+                        });
+                c.assertSameBits("scoreRow dim " + dim + ", width " + rows, new float[][]{users, wide, wideOut},
+                        new int[0][], (k, f, i) -> {
+                            k.scoring().scoreRow(f[0], uOff, dim, f[1], tOff, rows, f[2], oOff);
+                            return null;
+                        });
             }
         }
         for (int len : LENGTHS) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.IntPredicate;
 
 /**
@@ -94,23 +93,42 @@ public final class AnimeFilter {
             throw new AnimeQueryException(Kind.INVALID, type, "unknown type '" + type + "'; the model's types: "
                     + String.join(", ", types(model)), List.of());
         }
-        boolean[] out = new boolean[model.allInfo().size()];
-        for (int i = 0; i < out.length; i++) out[i] = !accepts(model.info(i));
+        // a service asks the same few filters again and again: each one's table is computed once per model
+        boolean[] out = model.exclusions().computeIfAbsent(this, f -> {
+            boolean[] table = new boolean[model.allInfo().size()];
+            for (int i = 0; i < table.length; i++) table[i] = !f.accepts(model.info(i));
+            return table;
+        });
         return i -> out[i];
     }
 
-    /** The genres of the model's anime, sorted ignoring case. */
+    /** The genres of the model's anime, sorted ignoring case (unmodifiable). */
     public static Set<String> genres(AnimeModel model) {
-        TreeSet<String> genres = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        model.allInfo().forEach(a -> genres.addAll(a.genres()));
-        return genres;
+        return model.genres();
     }
 
-    /** The types of the model's anime, sorted ignoring case. */
+    /** The types of the model's anime, sorted ignoring case (unmodifiable). */
     public static Set<String> types(AnimeModel model) {
-        TreeSet<String> types = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        model.allInfo().forEach(a -> { if (!a.type().isEmpty()) types.add(a.type()); });
-        return types;
+        return model.types();
+    }
+
+    /** Filters that keep the same anime are equal (genre and type compared ignoring case). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof AnimeFilter)) return false;
+        AnimeFilter f = (AnimeFilter) o;
+        return includeAdult == f.includeAdult && minMembers == f.minMembers && sameIgnoringCase(genre, f.genre)
+                && sameIgnoringCase(type, f.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(includeAdult, minMembers, genre == null ? null : genre.toLowerCase(Locale.ROOT),
+                type == null ? null : type.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean sameIgnoringCase(String a, String b) {
+        return a == null ? b == null : a.equalsIgnoreCase(b);
     }
 
     /**

@@ -17,9 +17,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A trained model together with what the anime commands need to talk in MAL terms: the user and anime ids (the
@@ -49,6 +54,8 @@ public final class AnimeModel {
     private final IdMapping anime;
     private final List<AnimeInfo> info; // by item index
     private AnimeCatalog catalog;       // built on first title lookup
+    private Set<String> genres, types;  // built on first use
+    private final Map<AnimeFilter, boolean[]> exclusions = new ConcurrentHashMap<>(); // AnimeFilter's tables
 
     AnimeModel(LightGCNModel model, IdMapping users, IdMapping anime, List<AnimeInfo> info) {
         if (users.size() != model.numUsers() || anime.size() != model.numItems() || info.size() != anime.size()) {
@@ -98,6 +105,35 @@ public final class AnimeModel {
     public synchronized AnimeCatalog catalog() {
         if (catalog == null) catalog = AnimeCatalog.of(info.stream().map(AnimeInfo::toAnime).toList());
         return catalog;
+    }
+
+    /** The genres of the model's anime, sorted ignoring case (unmodifiable). */
+    synchronized Set<String> genres() {
+        if (genres == null) {
+            TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            info.forEach(a -> all.addAll(a.genres()));
+            genres = Collections.unmodifiableSet(all);
+        }
+        return genres;
+    }
+
+    /** The types of the model's anime, sorted ignoring case (unmodifiable). */
+    synchronized Set<String> types() {
+        if (types == null) {
+            TreeSet<String> all = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            info.forEach(a -> { if (!a.type().isEmpty()) all.add(a.type()); });
+            types = Collections.unmodifiableSet(all);
+        }
+        return types;
+    }
+
+    /**
+     * The exclusion table of each filter used on this model, by filter. Cleared when it holds many (a filter per
+     * genre x type x member bound is a few thousand at most; the bound keeps a hostile caller from growing it).
+     */
+    Map<AnimeFilter, boolean[]> exclusions() {
+        if (exclusions.size() > 4096) exclusions.clear();
+        return exclusions;
     }
 
     /** The model with the metadata attached, ready to save (the ids are its keys). */

@@ -49,6 +49,20 @@ class AnimeFilterTest {
     }
 
     @Test
+    void filtersThatKeepTheSameAnimeAreEqualAndShareTheirTable() {
+        AnimeFilter a = AnimeFilter.defaults().genre("Comedy").type("TV"), b = AnimeFilter.defaults().genre("comedy")
+                .type("tv");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertTrue(!a.equals(a.includeAdult(true)) && !a.equals(a.minMembers(1)));
+        assertEquals(recommended(a), recommended(b));
+        int before = MODEL.exclusions().size();
+        a.excluded(MODEL);
+        b.excluded(MODEL);
+        assertEquals(before, MODEL.exclusions().size());
+    }
+
+    @Test
     void unknownGenresAndTypesAndBadBoundsAreRefused() {
         AnimeQueryException genre = assertThrows(AnimeQueryException.class,
                 () -> AnimeFilter.defaults().genre("Cooking").excluded(MODEL));
