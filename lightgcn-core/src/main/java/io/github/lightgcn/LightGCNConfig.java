@@ -25,7 +25,9 @@ import java.util.Objects;
  * <p>Two configurations are {@link #equals equal} when every value is; a checkpoint may be resumed under a
  * configuration equal to its own but for {@link #epochs()} (so a run can be extended).
  *
- * <p>Defaults are the paper's: d 64, K 3, lr 1e-3, λ 1e-4, batch 2048, N(0, 0.1²) init, user-uniform sampling.
+ * <p>Defaults are the paper's: d 64, K 3, lr 1e-3, λ 1e-4, batch 2048, N(0, 0.1²) init, user-uniform sampling,
+ * BPR with one negative per positive ({@link Loss}). A map without {@code loss} (older models and checkpoints) reads
+ * as that.
  */
 public final class LightGCNConfig {
 
@@ -45,6 +47,7 @@ public final class LightGCNConfig {
     private final Initialization initialization;
     private final double initStd;
     private final long seed;
+    private final Loss loss;
 
     private LightGCNConfig(Builder b) {
         this.embeddingDim = b.embeddingDim;
@@ -63,6 +66,7 @@ public final class LightGCNConfig {
         this.initialization = b.initialization;
         this.initStd = b.initStd;
         this.seed = b.seed;
+        this.loss = b.loss;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -89,6 +93,7 @@ public final class LightGCNConfig {
         b.initialization = initialization;
         b.initStd = initStd;
         b.seed = seed;
+        b.loss = loss;
         return b;
     }
 
@@ -111,6 +116,8 @@ public final class LightGCNConfig {
     public Initialization initialization() { return initialization; }
     public double initStd() { return initStd; }
     public long seed() { return seed; }
+    /** The training objective ({@link Loss#paper()}, BPR with one negative, by default). */
+    public Loss loss() { return loss; }
 
     /** Every value by name, for logs and model provenance. */
     public Map<String, String> asMap() {
@@ -130,6 +137,7 @@ public final class LightGCNConfig {
         m.put("initialization", initialization.name());
         m.put("initStd", Double.toString(initStd));
         m.put("seed", Long.toString(seed));
+        m.put("loss", loss.toString());
         return m;
     }
 
@@ -187,6 +195,7 @@ public final class LightGCNConfig {
             case "initialization" -> b.initialization(Initialization.valueOf(v));
             case "initStd" -> b.initStd(Double.parseDouble(v));
             case "seed" -> b.seed(Long.parseLong(v));
+            case "loss" -> b.loss(Loss.parse(v));
             default -> throw new IllegalStateException("asMap() has a key set() does not know: " + key);
         }
     }
@@ -202,7 +211,7 @@ public final class LightGCNConfig {
                 && epochs == c.epochs && evalEvery == c.evalEvery && patience == c.patience
                 && same(minDelta, c.minDelta) && monitorMetric == c.monitorMetric && monitorK == c.monitorK
                 && Arrays.equals(topK, c.topK) && sampling == c.sampling && initialization == c.initialization
-                && same(initStd, c.initStd) && seed == c.seed;
+                && same(initStd, c.initStd) && seed == c.seed && loss.equals(c.loss);
     }
 
     private static boolean same(double a, double b) { return Double.doubleToLongBits(a) == Double.doubleToLongBits(b); }
@@ -210,7 +219,7 @@ public final class LightGCNConfig {
     @Override
     public int hashCode() {
         int h = Objects.hash(embeddingDim, layers, learningRate, l2, batchSize, epochs, evalEvery, patience, minDelta,
-                monitorMetric, monitorK, sampling, initialization, initStd, seed);
+                monitorMetric, monitorK, sampling, initialization, initStd, seed, loss);
         return 31 * h + Arrays.hashCode(topK);
     }
 
@@ -235,6 +244,7 @@ public final class LightGCNConfig {
         private Initialization initialization = Initialization.NORMAL;
         private double initStd = 0.1;
         private long seed = 2020;
+        private Loss loss = Loss.paper();
 
         private Builder() {}
 
@@ -289,6 +299,14 @@ public final class LightGCNConfig {
         public Builder initStd(double v) { initStd = Arguments.inRange("initStd", v, 0, 10, true); return this; }
         /** Seed of every random choice (initialisation, sampling); any value. */
         public Builder seed(long v) { seed = v; return this; }
+
+        /** The training objective; {@link Loss#paper()} (BPR, one negative per positive) by default. */
+        public Builder loss(Loss v) {
+            if (v == null) throw new IllegalArgumentException("loss must not be null");
+            loss = v;
+            return this;
+        }
+
         public LightGCNConfig build() {
             if (Arrays.binarySearch(topK, monitorK) < 0) {
                 int[] withMonitor = Arrays.copyOf(topK, topK.length + 1);

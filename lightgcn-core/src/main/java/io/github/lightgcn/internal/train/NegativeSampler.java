@@ -61,10 +61,23 @@ public final class NegativeSampler {
     /** Whether positives are looked up in the bitset; for tests. */
     boolean usesBitset() { return positives != null; }
 
-    /** The triples of one epoch: exactly |train edges| of them. */
+    /** The triples of one epoch: exactly |train edges| of them, one negative each. */
     public Triples sampleEpoch(Rng rng) {
-        int n = train.numEdges();
-        int[] users = new int[n], positives = new int[n], negatives = new int[n];
+        return sampleEpoch(rng, 1);
+    }
+
+    /**
+     * The |train edges| positives of one epoch, each repeated as {@code negativesPerPositive} consecutive triples
+     * with its own negative (drawn after all the positives, positive by positive); with 0 the positives only (no
+     * negatives: a loss without negatives, or one that draws them per batch with {@link #sampleNegatives}). With 1
+     * these are {@link #sampleEpoch(Rng)}'s triples.
+     */
+    public Triples sampleEpoch(Rng rng, int negativesPerPositive) {
+        if (negativesPerPositive < 0) {
+            throw new IllegalArgumentException("negativesPerPositive must be >= 0, got " + negativesPerPositive);
+        }
+        int n = train.numEdges(), per = Math.max(1, negativesPerPositive);
+        int[] users = new int[n], positives = new int[n];
         int[] offsets = GraphArrays.userOffsets(train), items = GraphArrays.userItems(train);
         if (mode == Sampling.EDGE_UNIFORM) {
             int[] order = new int[n];
@@ -86,8 +99,34 @@ public final class NegativeSampler {
                 positives[p] = items[offsets[u] + rng.nextInt(offsets[u + 1] - offsets[u])];
             }
         }
-        for (int p = 0; p < n; p++) negatives[p] = sampleNegative(users[p], rng);
+        if (negativesPerPositive == 0) return new Triples(users, positives, new int[0]);
+        if (per > 1) {
+            users = repeat(users, per);
+            positives = repeat(positives, per);
+        }
+        int[] negatives = new int[users.length];
+        for (int p = 0; p < negatives.length; p++) negatives[p] = sampleNegative(users[p], rng);
         return new Triples(users, positives, negatives);
+    }
+
+    private static int[] repeat(int[] values, int times) {
+        int[] out = new int[Math.multiplyExact(values.length, times)];
+        for (int p = 0, q = 0; p < values.length; p++) {
+            for (int k = 0; k < times; k++) out[q++] = values[p];
+        }
+        return out;
+    }
+
+    /**
+     * {@code perPositive} negatives for each of {@code users[from, to)}, positive by positive: entry
+     * {@code (p − from)·perPositive + k} is the k-th negative of user {@code users[p]}.
+     */
+    public int[] sampleNegatives(int[] users, int from, int to, int perPositive, Rng rng) {
+        int[] out = new int[Math.multiplyExact(to - from, perPositive)];
+        for (int p = from, q = 0; p < to; p++) {
+            for (int k = 0; k < perPositive; k++) out[q++] = sampleNegative(users[p], rng);
+        }
+        return out;
     }
 
     /** A uniform item id that is not a training positive of {@code user}. */

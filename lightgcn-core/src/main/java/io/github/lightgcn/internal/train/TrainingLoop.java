@@ -2,6 +2,7 @@ package io.github.lightgcn.internal.train;
 
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.Loss;
 import io.github.lightgcn.StopReason;
 import io.github.lightgcn.TrainingDivergedException;
 import io.github.lightgcn.TrainingListener;
@@ -19,6 +20,7 @@ import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 import io.github.lightgcn.random.Rng;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,6 +44,8 @@ public final class TrainingLoop {
 
     /** The random stream of the sampler, by epoch (the initialisation uses stream 1). */
     private static final long STREAM_SAMPLER = 2;
+    /** The random stream of a batch's own negatives (losses that draw them per batch), by epoch and batch. */
+    private static final long STREAM_BATCH_NEGATIVES = 3;
     private static final int BASE = TrainingState.BASE;
 
     private final LightGCNConfig config;
@@ -60,6 +64,7 @@ public final class TrainingLoop {
     private final Checkpointing checkpoints;
     private final StopPolicy policy;
     private final float[] finalEmbeddings; // in the node order's rows
+    private final int triplesPerPositive;  // BPR's negatives per positive: consecutive triples of the epoch
 
     /**
      * @param identity       the run's configuration and data fingerprints ({@link RunIdentity#of})
@@ -86,7 +91,8 @@ public final class TrainingLoop {
         this.propagation = new LayerMeanPropagation(NormalizedAdjacency.of(train, order), config.layers(), dim,
                 workers, kernels);
         this.step = new TrainingStep(propagation.adjacency(), config.layers(), dim, (float) config.l2(), workers,
-                kernels);
+                kernels, config.loss());
+        this.triplesPerPositive = config.loss() instanceof Loss.Bpr bpr ? bpr.negatives() : 1;
         this.sampler = new NegativeSampler(train, config.sampling());
         this.evaluator = new Evaluator(config.topK(), options.evalBlockSize(), workers);
 
@@ -117,10 +123,12 @@ public final class TrainingLoop {
             startBatch = cp.nextBatch();
             partial = cp.partialLoss().clone();
         }
-        int batchSize = config.batchSize();
+        int batchSize = config.batchSize() * triplesPerPositive;
+        boolean bpr = config.loss() instanceof Loss.Bpr;
         for (int epoch = startEpoch; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
-            Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), STREAM_SAMPLER, epoch));
+            Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), STREAM_SAMPLER, epoch),
+                    bpr ? triplesPerPositive : 0);
             int batches = (triples.size() + batchSize - 1) / batchSize;
             // sums cover every batch of the epoch, those before a mid-epoch resume included (restored)
             double[] sums = epoch == startEpoch ? partial : new double[3];
@@ -145,11 +153,15 @@ public final class TrainingLoop {
      * the exact position when checkpointing is on).
      */
     private boolean trainBatches(int epoch, Triples triples, int first, int batches, double[] sums, long start) {
-        int batchSize = config.batchSize();
+        int batchSize = config.batchSize() * triplesPerPositive, perBatch = step.negativesPerPositive();
+        boolean ownNegatives = !(config.loss() instanceof Loss.Bpr) && perBatch > 0;
         for (int b = first; b < batches; b++) {
             int from = b * batchSize, to = Math.min(triples.size(), from + batchSize);
             // the batch's loss and gradient, then an Adam step, with only the work that changes the result
-            BprObjective.Loss l = step.step(state.ego, BASE, state.adam, triples, from, to);
+            BprObjective.Loss l = ownNegatives
+                    ? step.step(state.ego, BASE, state.adam, withNegatives(triples, from, to, perBatch, epoch, b), 0,
+                    to - from)
+                    : step.step(state.ego, BASE, state.adam, triples, from, to);
             if (!Double.isFinite(l.total())) throw diverged(epoch, b + 1, "the loss is " + l.total());
             sums[0] += l.total();
             sums[1] += l.bpr();
@@ -163,6 +175,13 @@ public final class TrainingLoop {
             }
         }
         return true;
+    }
+
+    /** Positives [from, to) with their negatives, a pure function of (seed, epoch, batch) so a resume redraws them. */
+    private Triples withNegatives(Triples t, int from, int to, int per, int epoch, int batch) {
+        Rng rng = Rng.stream(config.seed(), STREAM_BATCH_NEGATIVES, ((long) epoch << 32) | batch);
+        return new Triples(Arrays.copyOfRange(t.users(), from, to), Arrays.copyOfRange(t.positives(), from, to),
+                sampler.sampleNegatives(t.users(), from, to, per, rng));
     }
 
     /**

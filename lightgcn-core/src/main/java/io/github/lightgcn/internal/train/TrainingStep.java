@@ -1,5 +1,6 @@
 package io.github.lightgcn.internal.train;
 
+import io.github.lightgcn.Loss;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.AlignedRows;
 import io.github.lightgcn.internal.simd.Kernels;
@@ -63,6 +64,7 @@ public final class TrainingStep {
     private int[] slotBounds = new int[0]; // slot ranges of the workers for the gradient of the final rows
     /** Per range t: CHUNK_ROWS rows of the fused pass, then one row of scratch, from row t·(CHUNK_ROWS + 1). */
     private final float[] chunks;
+    private final BatchObjective objective; // null: BPR, this class's own fused code
 
     // per-batch buffers, grown to the largest batch seen
     private int[] nodes = new int[0];       // rows of the batch's nodes, ascending: slot s is row nodes[s]
@@ -74,8 +76,18 @@ public final class TrainingStep {
     private double[] rowNorms = new double[0]; // ‖e⁰‖² of each batch node, by slot
     private float[] scale = new float[0];
 
+    /** A step of BPR ({@link Loss.Bpr}: the triples carry one negative each). */
     public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers,
                         Kernels kernels) {
+        this(adjacency, layers, dim, l2, workers, kernels, Loss.paper());
+    }
+
+    /**
+     * A step of {@code loss}. For BPR the triples carry one negative each (several negatives per positive are
+     * consecutive triples); for the others they carry {@link #negativesPerPositive()} negatives per positive.
+     */
+    public TrainingStep(NormalizedAdjacency adjacency, int layers, int dim, float l2, Workers workers,
+                        Kernels kernels, Loss loss) {
         if (layers < 0) throw new IllegalArgumentException("layers must be >= 0, got " + layers);
         this.adjacency = adjacency;
         this.products = new AdjacencyProducts(adjacency, kernels.sparse(), workers);
@@ -99,7 +111,11 @@ public final class TrainingStep {
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
         this.chunks = AlignedRows.pinned((long) ranges * (CHUNK_ROWS + 1), dim);
+        this.objective = BatchObjective.of(loss, workers, rowOps);
     }
+
+    /** Negatives per positive the batches of this step's loss carry (BPR: 1 per triple; DirectAU: 0). */
+    public int negativesPerPositive() { return objective == null ? 1 : objective.negativesPerBatchPositive(); }
 
     /**
      * Computes the loss of {@code triples[from, to)} at {@code ego}, and updates {@code ego} by one step of
@@ -120,7 +136,7 @@ public final class TrainingStep {
         denseRoute = layers >= 1 && !lastFirstLayerWasScatter();
         if (denseRoute && denseGrad == null) denseGrad = AlignedRows.allocate(numNodes, dim);
         forward(ego, egoBase, count);
-        BprObjective.Loss loss = bpr(ego, egoBase, batch, count);
+        BprObjective.Loss loss = objective == null ? bpr(ego, egoBase, batch, count) : objectiveLoss(batch, count);
         backwardAndUpdate(ego, egoBase, adam, count, l2 * (1f / batch));
         return loss;
     }
@@ -135,17 +151,16 @@ public final class TrainingStep {
      * come from bitmaps, without sorting.
      */
     private void collectBatchNodes(Triples t, int from, int to) {
-        int batch = to - from;
-        ensureBatchCapacity(batch);
+        int batch = to - from, per = t.negativesPerPositive();
+        ensureBatchCapacity(batch, per);
         if (++currentStamp == 0) { // wrapped after 2^32 steps: forget every old stamp
             Arrays.fill(stamp, 0);
             currentStamp = 1;
         }
         int cur = currentStamp, count = 0;
         int[] us = t.users(), is = t.positives(), js = t.negatives();
-        for (int b = from; b < to; b++) {
-            count += mark(us[b], cur) + mark(numUsers + is[b], cur) + mark(numUsers + js[b], cur);
-        }
+        for (int b = from; b < to; b++) count += mark(us[b], cur) + mark(numUsers + is[b], cur);
+        for (int b = from * per; b < to * per; b++) count += mark(numUsers + js[b], cur);
         int[] offsets = adjacency.rowOffsets();
         long nonZeros = 0;
         int s = 0;
@@ -171,10 +186,12 @@ public final class TrainingStep {
             int q = b - from;
             su[q] = slot[position[us[b]]];
             si[q] = slot[position[numUsers + is[b]]];
-            sj[q] = slot[position[numUsers + js[b]]];
             occurrences[su[q]]++;
             occurrences[si[q]]++;
-            occurrences[sj[q]]++;
+            for (int n = 0; n < per; n++) {
+                sj[q * per + n] = slot[position[numUsers + js[b * per + n]]];
+                if (objective == null) occurrences[sj[q * per + n]]++; // only BPR regularises its negatives
+            }
         }
         countNodes = count;
     }
@@ -189,9 +206,9 @@ public final class TrainingStep {
         return 1;
     }
 
-    private void ensureBatchCapacity(int batch) {
-        if (su.length >= batch) return;
-        int rows = 3 * batch;
+    private void ensureBatchCapacity(int batch, int per) {
+        if (su.length >= batch && sj.length >= batch * per) return;
+        int rows = (int) Math.min(numNodes, (2L + per) * batch);
         nodes = new int[rows];
         scatterOrder = new int[rows];
         occurrences = new int[rows];
@@ -201,7 +218,7 @@ public final class TrainingStep {
         finalGrad = new float[rows * dim];
         su = new int[batch];
         si = new int[batch];
-        sj = new int[batch];
+        sj = new int[batch * per];
         softplus = new double[batch];
         squaredNorms = new double[batch];
         scale = new float[batch];
@@ -278,6 +295,27 @@ public final class TrainingStep {
             norms += squaredNorms[q];
         }
         return new BprObjective.Loss(bprSum / batch, l2 * 0.5 * norms / batch);
+    }
+
+    /**
+     * Another loss's value and gradient ({@link BatchObjective}), the rows copied into the dense route's table, and
+     * L2 on the ego rows of each positive's user and item.
+     */
+    private BprObjective.Loss objectiveLoss(int batch, int count) {
+        int per = objective.negativesPerBatchPositive();
+        double value = objective.lossAndGradient(
+                new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per), finalGrad);
+        if (denseRoute) {
+            int parts = Math.min(workers.threads(), Math.max(1, count / 256));
+            workers.run(parts, t -> {
+                for (int s = (int) ((long) count * t / parts), e = (int) ((long) count * (t + 1) / parts); s < e; s++) {
+                    System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
+                }
+            });
+        }
+        double norms = 0;
+        for (int q = 0; q < batch; q++) norms += rowNorms[su[q]] + rowNorms[si[q]];
+        return new BprObjective.Loss(value, l2 * 0.5 * norms / batch);
     }
 
     /** Slot ranges [ranges[t], ranges[t+1]) with about equal numbers of gradient updates (occurrences). */

@@ -1,0 +1,42 @@
+package io.github.lightgcn.internal.train;
+
+import io.github.lightgcn.Loss;
+import io.github.lightgcn.internal.concurrent.Workers;
+import io.github.lightgcn.internal.simd.RowKernels;
+
+/**
+ * The part of a {@link TrainingStep} that a {@link Loss} other than BPR decides: the loss of a batch and its
+ * gradient w.r.t. the batch's final (layer-mean) rows. BPR stays the step's own fused code (the paper's numbers bit
+ * for bit). Implementations compute every row with the same float operations in the same order whatever the
+ * number of threads (each row's updates applied by one task, in batch order) and on any kernels.
+ */
+interface BatchObjective {
+
+    /**
+     * The batch as compact rows: slot s is the final row {@code finals[s·dim, (s+1)·dim)}.
+     *
+     * @param count     the batch's distinct nodes (slots 0..count−1)
+     * @param batch     its positives
+     * @param users     the user slot of each positive
+     * @param positives the item slot of each positive
+     * @param negatives {@code negativesPerPositive} item slots per positive, positive by positive
+     */
+    record Batch(float[] finals, int dim, int count, int batch, int[] users, int[] positives, int[] negatives,
+                 int negativesPerPositive) {}
+
+    /**
+     * Writes the gradient of the mean loss w.r.t. each of the {@code count} final rows into {@code grad} (same
+     * layout as {@code finals}, every row overwritten) and returns the loss (without L2).
+     */
+    double lossAndGradient(Batch b, float[] grad);
+
+    /** How many negatives per positive the loss draws for each batch (0: none). */
+    int negativesPerBatchPositive();
+
+    /** The objective of {@code loss}, or null for BPR (the step's own path). */
+    static BatchObjective of(Loss loss, Workers workers, RowKernels rows) {
+        if (loss instanceof Loss.SampledSoftmax s) return new SampledSoftmaxObjective(s, workers, rows);
+        if (loss instanceof Loss.DirectAU d) return new AlignmentUniformityObjective(d, workers, rows);
+        return null;
+    }
+}
