@@ -84,15 +84,21 @@ final class AlignmentUniformityObjective implements BatchObjective {
             isItem[si[q]] = true;
         }
         double uniformity = 0;
-        if (gamma != 0) uniformity = (uniformity(isUser, count, n, dim) + uniformity(isItem, count, n, dim)) / 2;
+        if (gamma != 0) uniformity = (uniformity(isUser, b, n, dim) + uniformity(isItem, b, n, dim)) / 2;
         workers.run(parts, t -> units.backward(unitGrad, grad, dim, ranges[t], ranges[t + 1], rowOps));
         return alignment / batch + gamma * uniformity;
     }
 
-    /** U of the slots flagged in {@code member}; adds γ/2 · ∂U/∂n to their rows of {@code unitGrad}. */
-    private double uniformity(boolean[] member, int count, float[] n, int dim) {
+    /**
+     * U of the slots flagged in {@code member}, taken in node-id order; adds γ/2 · ∂U/∂n to their rows of
+     * {@code unitGrad}.
+     */
+    private double uniformity(boolean[] member, Batch b, float[] n, int dim) {
         int size = 0;
-        for (int s = 0; s < count; s++) if (member[s]) members[size++] = s;
+        for (int k = 0; k < b.count(); k++) {
+            int s = b.byNodeId()[k];
+            if (member[s]) members[size++] = s;
+        }
         if (size < 2) return 0;
         int m = size;
         if (kernel.length < m * m) kernel = new float[m * m];

@@ -20,9 +20,11 @@ interface BatchObjective {
      * @param users     the user slot of each positive
      * @param positives the item slot of each positive
      * @param negatives {@code negativesPerPositive} item slots per positive, positive by positive
+     * @param byNodeId  the slots in ascending node id (slots follow the table's node order, so a sum over slots
+     *                  must walk them in this order for the result not to depend on that order)
      */
     record Batch(float[] finals, int dim, int count, int batch, int[] users, int[] positives, int[] negatives,
-                 int negativesPerPositive) {}
+                 int negativesPerPositive, int[] byNodeId) {}
 
     /**
      * Writes the gradient of the mean loss w.r.t. each of the {@code count} final rows into {@code grad} (same

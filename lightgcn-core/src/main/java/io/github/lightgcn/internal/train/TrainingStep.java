@@ -304,7 +304,7 @@ public final class TrainingStep {
     private BprObjective.Loss objectiveLoss(int batch, int count) {
         int per = objective.negativesPerBatchPositive();
         double value = objective.lossAndGradient(
-                new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per), finalGrad);
+                new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per, scatterOrder), finalGrad);
         if (denseRoute) {
             int parts = Math.min(workers.threads(), Math.max(1, count / 256));
             workers.run(parts, t -> {
