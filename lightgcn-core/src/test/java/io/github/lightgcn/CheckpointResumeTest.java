@@ -50,12 +50,16 @@ class CheckpointResumeTest {
     private static FitOptions.Builder options() { return FitOptions.builder(); }
 
     private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(stopEpoch, stopBatch, dir, Loss.paper());
+    }
+
+    private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir, Loss loss) throws IOException {
         var uninterruptedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel uninterrupted = new LightGCN(config().build())
+        LightGCNModel uninterrupted = new LightGCN(config().loss(loss).build())
                 .fit(G[0], G[1], options().threads(2).listener(epochLosses(uninterruptedLosses)).build());
 
         Path cp = dir.resolve("run.ckpt");
-        LightGCN first = new LightGCN(config().build());
+        LightGCN first = new LightGCN(config().loss(loss).build());
         LightGCNModel partial = first.fit(G[0], G[1], options().threads(2).checkpointEvery(100, cp)
                 .listener(stopAt(first, stopEpoch, stopBatch)).build());
         assertEquals(StopReason.INTERRUPTED, partial.trainingSummary().stopReason());
@@ -68,7 +72,7 @@ class CheckpointResumeTest {
 
         // resumed with another thread count: the result must not change
         var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel resumed = new LightGCN(config().build())
+        LightGCNModel resumed = new LightGCN(config().loss(loss).build())
                 .fit(G[0], G[1], options().threads(1).resumeFrom(cp).listener(epochLosses(resumedLosses)).build());
         assertEquals(StopReason.COMPLETED, resumed.trainingSummary().stopReason());
         // the epoch the run was stopped in reports the loss of all its batches, as the uninterrupted run does
@@ -90,6 +94,25 @@ class CheckpointResumeTest {
     @Test
     void resumeInTheMiddleOfAnEpochEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
         assertResumeEqualsUninterrupted(4, 3, dir);
+    }
+
+    /** Every loss resumes exactly, also in the middle of an epoch (the per-batch negatives are drawn again). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bpr(negatives=3)",
+            "sampled-softmax(negatives=6, temperature=0.2, score=cosine)", "sampled-softmax(negatives=2, temperature=1.0, score=dot)",
+            "direct-au(gamma=1.0)"})
+    void everyLossResumesInTheMiddleOfAnEpochToTheUninterruptedRun(String loss, @TempDir Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(4, 3, dir, Loss.parse(loss));
+    }
+
+    @Test
+    void aCheckpointOfOneLossIsNotResumedWithAnother(@TempDir Path dir) {
+        Path cp = dir.resolve("l.ckpt");
+        new LightGCN(config().epochs(1).loss(new Loss.Bpr(2)).build()).fit(G[0], G[1],
+                options().checkpointEvery(1, cp).build());
+        var e = assertThrows(IllegalArgumentException.class, () -> new LightGCN(config().loss(new Loss.Bpr(3)).build())
+                .fit(G[0], G[1], options().resumeFrom(cp).build()));
+        assertTrue(e.getMessage().contains("config.loss = bpr(negatives=2) there, bpr(negatives=3) here"), e.getMessage());
     }
 
     @Test

@@ -45,6 +45,27 @@ class LightGCNTrainingTest {
         assertTrue(ours.recall(10) > 0.5, "planted communities should be easy: recall@10 " + ours.recall(10));
     }
 
+    /** Every loss learns the planted communities, and gives the same bits on 1 and 2 threads. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bpr(negatives=4)",
+            "sampled-softmax(negatives=16, temperature=0.2, score=cosine)",
+            "sampled-softmax(negatives=16, temperature=1.0, score=dot)", "direct-au(gamma=1.0)"})
+    void everyLossLearnsAndIsBitIdenticalWhateverTheThreadCount(String spec) {
+        InteractionGraph train = PLANTED[0], test = PLANTED[1];
+        LightGCNConfig c = small().epochs(12).loss(Loss.parse(spec)).build();
+        LightGCNModel one = new LightGCN(c).fit(train, null, FitOptions.builder().threads(1).build());
+        LightGCNModel two = new LightGCN(c).fit(train, null, FitOptions.builder().threads(2).build());
+        assertArrayEquals(one.userEmbeddings(), two.userEmbeddings(), 0f);
+        assertArrayEquals(one.itemEmbeddings(), two.itemEmbeddings(), 0f);
+        Metrics popularity;
+        try (Workers w = new Workers(1)) {
+            popularity = new Evaluator(new int[]{10}, 64, w).evaluate(new PopularityScorer(train), train, test);
+        }
+        double recall = one.evaluate(test, 10).recall(10);
+        assertTrue(recall > 2 * popularity.recall(10), spec + ": recall@10 " + recall + " vs popularity "
+                + popularity.recall(10));
+    }
+
     @Test
     void sameSeedGivesBitIdenticalEmbeddingsAndMetricsWhateverTheThreadCount() {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];

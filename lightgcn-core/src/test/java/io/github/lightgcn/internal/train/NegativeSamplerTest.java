@@ -98,4 +98,46 @@ class NegativeSamplerTest {
         assertArrayEquals(a.positives(), b.positives());
         assertArrayEquals(a.negatives(), b.negatives());
     }
+
+    @ParameterizedTest
+    @EnumSource(Sampling.class)
+    void severalNegativesPerPositiveAreConsecutiveTriplesOfTheSamePositives(Sampling mode) {
+        InteractionGraph g = Graphs.random(40, 30, 0.2, 8);
+        NegativeSampler sampler = new NegativeSampler(g, mode);
+        Triples one = sampler.sampleEpoch(new Rng(4)), alsoOne = sampler.sampleEpoch(new Rng(4), 1);
+        assertArrayEquals(one.users(), alsoOne.users());
+        assertArrayEquals(one.positives(), alsoOne.positives());
+        assertArrayEquals(one.negatives(), alsoOne.negatives());
+        Triples none = sampler.sampleEpoch(new Rng(4), 0);
+        assertArrayEquals(one.users(), none.users(), "the same positives, drawn first");
+        assertArrayEquals(one.positives(), none.positives());
+        assertEquals(0, none.negatives().length);
+        assertEquals(0, none.negativesPerPositive());
+        Triples three = sampler.sampleEpoch(new Rng(4), 3);
+        assertEquals(3 * g.numEdges(), three.size());
+        assertEquals(1, three.negativesPerPositive());
+        for (int p = 0; p < g.numEdges(); p++) {
+            for (int k = 0; k < 3; k++) {
+                assertEquals(one.users()[p], three.users()[3 * p + k]);
+                assertEquals(one.positives()[p], three.positives()[3 * p + k]);
+                assertFalse(g.contains(three.users()[3 * p + k], three.negatives()[3 * p + k]));
+            }
+        }
+        assertEquals(one.negatives()[0], three.negatives()[0], "negatives drawn after the positives, in order");
+    }
+
+    @Test
+    void negativesOfABatchAreDrawnPerPositiveFromTheirStream() {
+        InteractionGraph g = Graphs.random(40, 30, 0.2, 8);
+        NegativeSampler sampler = new NegativeSampler(g, Sampling.USER_UNIFORM);
+        Triples epoch = sampler.sampleEpoch(new Rng(4), 0);
+        int[] negatives = sampler.sampleNegatives(epoch.users(), 10, 20, 5, new Rng(9));
+        assertEquals(50, negatives.length);
+        for (int q = 0; q < 10; q++) {
+            for (int k = 0; k < 5; k++) assertFalse(g.contains(epoch.users()[10 + q], negatives[5 * q + k]));
+        }
+        assertArrayEquals(negatives, sampler.sampleNegatives(epoch.users(), 10, 20, 5, new Rng(9)));
+        var e = assertThrows(IllegalArgumentException.class, () -> sampler.sampleEpoch(new Rng(1), -1));
+        assertEquals("negativesPerPositive must be >= 0, got -1", e.getMessage());
+    }
 }
