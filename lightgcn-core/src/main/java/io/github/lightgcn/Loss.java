@@ -16,13 +16,16 @@ import java.util.Map;
  *   scores (Wu et al., "On the Effectiveness of Sampled Softmax Loss for Item Recommendation", TOIS 2024,
  *   arXiv:2201.02327);</li>
  *   <li>{@link DirectAU}: alignment plus γ times uniformity of the normalised embeddings (Wang et al., "Towards
- *   Representation Alignment and Uniformity in Collaborative Filtering", KDD 2022), without negatives.</li>
+ *   Representation Alignment and Uniformity in Collaborative Filtering", KDD 2022), without negatives;</li>
+ *   <li>{@link ImplicitSquared}: the weighted squared loss of implicit ALS (Hu, Koren and Volinsky, ICDM 2008) on
+ *   every (user, item) pair, the unobserved ones included, computed through the items' Gramian (as iALS does;
+ *   Rendle et al., "Revisiting the Performance of iALS on Item Recommendation Benchmarks", RecSys 2022).</li>
  * </ul>
  * A loss is written and read as a one-line spec (each record's {@code toString()}, {@link #parse}), e.g.
  * {@code sampled-softmax(negatives=256, temperature=0.1, score=cosine)}; the configuration, model provenance and
  * checkpoints record it so.
  */
-public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectAU {
+public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectAU, Loss.ImplicitSquared {
 
     /** How a sampled softmax scores a (user, item) pair. */
     enum Score {
@@ -97,9 +100,29 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
     }
 
     /**
+     * The squared loss of implicit ALS on LightGCN's final embeddings: for each positive (u, i) of the batch,
+     * {@code (e_u·e_i − 1)² + w · mean_(j ∈ all items) (e_u·e_j)²}, averaged over the batch's positives, with L2 on
+     * the ego rows of each positive's user and item (per occurrence, like ALS's weighted λ). The second term pushes
+     * the scores of every item towards 0 (the positives included, as iALS's unobserved term does); it is computed
+     * exactly from the d × d Gramian {@code Σ_j e_j e_jᵀ}, so it costs (users + items) · d² per batch whatever the
+     * number of items, and needs every item's final row in each step.
+     *
+     * @param unobservedWeight w, in [0, 10000]
+     */
+    record ImplicitSquared(double unobservedWeight) implements Loss {
+        /** @throws IllegalArgumentException when {@code unobservedWeight} is out of [0, 10000] */
+        public ImplicitSquared {
+            Arguments.inRange("implicit-squared unobserved", unobservedWeight, 0, 10_000, false);
+        }
+
+        @Override
+        public String toString() { return "implicit-squared(unobserved=" + unobservedWeight + ")"; }
+    }
+
+    /**
      * The loss a spec names: {@code bpr(negatives=N)}, {@code sampled-softmax(negatives=N, temperature=T,
-     * score=dot|cosine)} or {@code direct-au(gamma=G)}, as their {@code toString()} writes them; parameters may be left
-     * out (then {@code negatives=1}; {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}).
+     * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W)}, as their {@code toString()} writes them; parameters may be left
+     * out (then {@code negatives=1}; {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}; {@code unobserved=1}).
      *
      * @throws IllegalArgumentException when the spec names no loss, an unknown parameter, or a bad value
      */
@@ -125,8 +148,9 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
                         Double.parseDouble(take(p, "temperature", "0.1")),
                         score(take(p, "score", "cosine")));
                 case "direct-au" -> new DirectAU(Double.parseDouble(take(p, "gamma", "1")));
+                case "implicit-squared" -> new ImplicitSquared(Double.parseDouble(take(p, "unobserved", "1")));
                 default -> throw new IllegalArgumentException("loss '" + name
-                        + "' is not one of bpr, sampled-softmax, direct-au");
+                        + "' is not one of bpr, sampled-softmax, direct-au, implicit-squared");
             };
             if (!p.isEmpty()) {
                 throw new IllegalArgumentException("loss " + name + " has no parameter " + p.keySet());

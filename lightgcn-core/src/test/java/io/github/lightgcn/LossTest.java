@@ -60,7 +60,7 @@ class LossTest {
         assertEquals(new Loss.SampledSoftmax(64, 0.1, Loss.Score.DOT), Loss.parse("sampled-softmax(negatives=64,score=DOT)"));
         assertEquals(new Loss.DirectAU(1), Loss.parse("direct-au"));
         var e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("softmax"));
-        assertEquals("loss 'softmax' is not one of bpr, sampled-softmax, direct-au", e.getMessage());
+        assertEquals("loss 'softmax' is not one of bpr, sampled-softmax, direct-au, implicit-squared", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("bpr(negative=2)"));
         assertEquals("loss bpr has no parameter [negative]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("bpr(negatives=two)"));

@@ -4,6 +4,7 @@ import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCN;
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.TrainingListener;
 import io.github.lightgcn.TrainingSummary;
 import io.github.lightgcn.eval.Metric;
 import io.github.lightgcn.eval.Metrics;
@@ -65,7 +66,13 @@ public final class RecipeSearch {
         InteractionGraph train = data.train(), val = data.validation().orElseThrow(), test = data.test();
         System.out.println("data: " + data.summary());
         if (log.getParent() != null) Files.createDirectories(log.getParent());
-        FitOptions options = FitOptions.builder().threads(threads).build();
+        FitOptions options = FitOptions.builder().threads(threads).listener(new TrainingListener() {
+            @Override
+            public void onEvaluation(EvaluationStats e) {
+                System.out.printf(Locale.ROOT, "  epoch %d: val recall %.5f ndcg %.5f%s%n", e.epoch(),
+                        e.metrics().get(Metric.RECALL, 20), e.metrics().get(Metric.NDCG, 20), e.improved() ? " *" : "");
+            }
+        }).build();
         Trial best = null;
         for (String spec : specs) {
             LightGCNConfig config = parse(spec);

@@ -3,7 +3,6 @@ package io.github.lightgcn.internal.train;
 import io.github.lightgcn.Loss;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.RowKernels;
-import io.github.lightgcn.internal.simd.VectorOps;
 
 import java.util.Arrays;
 
@@ -106,12 +105,13 @@ final class AlignmentUniformityObjective implements BatchObjective {
         int parts = Math.min(workers.threads(), Math.max(1, m / 32));
         int[] ranges = evenRanges(m, parts);
         workers.run(parts, t -> {
+            double[] dots = new double[m];
             for (int a = ranges[t]; a < ranges[t + 1]; a++) {
-                int ra = members[a] * dim;
+                Dots.rowAgainst(n, members[a] * dim, members, 0, m, dim, dots, 0);
                 double sum = 0;
                 for (int c = 0; c < m; c++) {
                     if (c == a) continue;
-                    double e = Math.exp(4.0 * ((double) VectorOps.dot(n, ra, n, members[c] * dim, dim) - 1.0));
+                    double e = Math.exp(4.0 * (dots[c] - 1.0));
                     kernel[a * m + c] = (float) e;
                     sum += e;
                 }

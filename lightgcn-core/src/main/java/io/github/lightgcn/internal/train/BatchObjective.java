@@ -20,11 +20,12 @@ interface BatchObjective {
      * @param users     the user slot of each positive
      * @param positives the item slot of each positive
      * @param negatives {@code negativesPerPositive} item slots per positive, positive by positive
-     * @param byNodeId  the slots in ascending node id (slots follow the table's node order, so a sum over slots
-     *                  must walk them in this order for the result not to depend on that order)
+     * @param byNodeId  the slots in ascending node id, users first (slots follow the table's node order, so a sum
+     *                  over slots must walk them in this order for the result not to depend on that order)
+     * @param distinctUsers how many of the slots are users ({@code byNodeId[0, distinctUsers)})
      */
     record Batch(float[] finals, int dim, int count, int batch, int[] users, int[] positives, int[] negatives,
-                 int negativesPerPositive, int[] byNodeId) {}
+                 int negativesPerPositive, int[] byNodeId, int distinctUsers) {}
 
     /**
      * Writes the gradient of the mean loss w.r.t. each of the {@code count} final rows into {@code grad} (same
@@ -35,10 +36,14 @@ interface BatchObjective {
     /** How many negatives per positive the loss draws for each batch (0: none). */
     int negativesPerBatchPositive();
 
+    /** Whether the loss reads every item's final row, so that each batch holds every item. */
+    default boolean needsEveryItem() { return false; }
+
     /** The objective of {@code loss}, or null for BPR (the step's own path). */
     static BatchObjective of(Loss loss, Workers workers, RowKernels rows) {
         if (loss instanceof Loss.SampledSoftmax s) return new SampledSoftmaxObjective(s, workers, rows);
         if (loss instanceof Loss.DirectAU d) return new AlignmentUniformityObjective(d, workers, rows);
+        if (loss instanceof Loss.ImplicitSquared s) return new ImplicitSquaredObjective(s, workers, rows);
         return null;
     }
 }

@@ -66,12 +66,15 @@ final class SampledSoftmaxObjective implements BatchObjective {
         int qParts = Math.min(workers.threads(), Math.max(1, batch / 64));
         workers.run(qParts, t -> {
             double[] z = new double[width];
+            int[] candidates = new int[width];
             for (int q = range(batch, t, qParts), end = range(batch, t + 1, qParts); q < end; q++) {
                 int u = su[q] * dim;
+                candidates[0] = si[q];
+                System.arraycopy(sj, q * n, candidates, 1, n);
+                Dots.rowAgainst(rows, u, candidates, 0, width, dim, z, 0);
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < width; k++) {
-                    int x = k == 0 ? si[q] : sj[q * n + k - 1];
-                    z[k] = VectorOps.dot(rows, u, rows, x * dim, dim) * invTemperature;
+                    z[k] *= invTemperature;
                     max = Math.max(max, z[k]);
                 }
                 double z0 = z[0], sum = 0;

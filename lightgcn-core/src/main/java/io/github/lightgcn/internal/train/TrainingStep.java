@@ -141,7 +141,7 @@ public final class TrainingStep {
         return loss;
     }
 
-    private int countNodes;
+    private int countNodes, distinctUsers;
     private boolean denseRoute; // this step's first backward layer is a full gather from denseGrad
 
     /**
@@ -161,6 +161,9 @@ public final class TrainingStep {
         int[] us = t.users(), is = t.positives(), js = t.negatives();
         for (int b = from; b < to; b++) count += mark(us[b], cur) + mark(numUsers + is[b], cur);
         for (int b = from * per; b < to * per; b++) count += mark(numUsers + js[b], cur);
+        if (objective != null && objective.needsEveryItem()) {
+            for (int id = numUsers; id < numNodes; id++) count += mark(id, cur);
+        }
         int[] offsets = adjacency.rowOffsets();
         long nonZeros = 0;
         int s = 0;
@@ -174,13 +177,16 @@ public final class TrainingStep {
             }
             rowBits[w] = 0;
         }
-        int k = 0;
+        int k = 0, users = 0;
         for (int w = 0; w < idBits.length; w++) { // node ids ascending: the scatter's order
             for (long bits = idBits[w]; bits != 0; bits &= bits - 1) {
-                scatterOrder[k++] = slot[position[(w << 6) + Long.numberOfTrailingZeros(bits)]];
+                int id = (w << 6) + Long.numberOfTrailingZeros(bits);
+                scatterOrder[k++] = slot[position[id]];
+                if (id < numUsers) users++;
             }
             idBits[w] = 0;
         }
+        distinctUsers = users;
         batchNonZeros = nonZeros;
         for (int b = from; b < to; b++) {
             int q = b - from;
@@ -208,7 +214,7 @@ public final class TrainingStep {
 
     private void ensureBatchCapacity(int batch, int per) {
         if (su.length >= batch && sj.length >= batch * per) return;
-        int rows = (int) Math.min(numNodes, (2L + per) * batch);
+        int rows = objective != null && objective.needsEveryItem() ? numNodes : (int) Math.min(numNodes, (2L + per) * batch);
         nodes = new int[rows];
         scatterOrder = new int[rows];
         occurrences = new int[rows];
@@ -303,15 +309,10 @@ public final class TrainingStep {
      */
     private BprObjective.Loss objectiveLoss(int batch, int count) {
         int per = objective.negativesPerBatchPositive();
-        double value = objective.lossAndGradient(
-                new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per, scatterOrder), finalGrad);
-        if (denseRoute) {
-            int parts = Math.min(workers.threads(), Math.max(1, count / 256));
-            workers.run(parts, t -> {
-                for (int s = (int) ((long) count * t / parts), e = (int) ((long) count * (t + 1) / parts); s < e; s++) {
-                    System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
-                }
-            });
+        var view = new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per, scatterOrder, distinctUsers);
+        double value = objective.lossAndGradient(view, finalGrad);
+        if (denseRoute) { // a copy, cheap next to the loss
+            for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);
         }
         double norms = 0;
         for (int q = 0; q < batch; q++) norms += rowNorms[su[q]] + rowNorms[si[q]];

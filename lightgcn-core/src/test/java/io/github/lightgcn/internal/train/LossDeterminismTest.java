@@ -33,7 +33,10 @@ class LossDeterminismTest {
             "sampled-softmax(negatives=3, temperature=0.5, score=dot)    | 64 | 1 | false",
             "direct-au(gamma=1.0)                                         | 19 | 3 | false",
             "direct-au(gamma=0.5)                                         | 16 | 2 | true",
-            "direct-au(gamma=2.0)                                         | 64 | 0 | false"})
+            "direct-au(gamma=2.0)                                         | 64 | 0 | false",
+            "implicit-squared(unobserved=1.0)                              | 19 | 3 | false",
+            "implicit-squared(unobserved=5.0)                              | 16 | 2 | true",
+            "implicit-squared(unobserved=0.5)                              | 64 | 0 | false"})
     void sameResultForAnyThreadCountKernelsAndNodeOrder(String spec, int dim, int layers, boolean sparse) {
         Loss loss = Loss.parse(spec);
         InteractionGraph g = sparse ? Graphs.random(500, 400, 0.015, 8) : Graphs.random(80, 60, 0.1, 4);

@@ -113,6 +113,19 @@ class LossGradientCheckTest {
         return align / t.size() + gamma * (uniformity(f, us) + uniformity(f, is)) / 2 + l2(ego, users, t, l2);
     }
 
+    /** Implicit ALS's squared loss from its definition: every (user, item) pair's square, written out. */
+    static double implicitSquared(double[] ego, InteractionGraph g, int layers, Triples t, double l2, double w) {
+        double[] f = finals(ego, g, layers, DIM);
+        int users = g.numUsers(), items = g.numItems();
+        double loss = 0;
+        for (int q = 0; q < t.size(); q++) {
+            int u = t.users()[q];
+            loss += Math.pow(dot(f, u, users + t.positives()[q]) - 1, 2);
+            for (int j = 0; j < items; j++) loss += w / items * Math.pow(dot(f, u, users + j), 2);
+        }
+        return loss / t.size() + l2(ego, users, t, l2);
+    }
+
     private static double uniformity(double[] f, int[] rows) {
         if (rows.length < 2) return 0;
         double sum = 0;
@@ -156,18 +169,27 @@ class LossGradientCheckTest {
         check(tiny(), t, layers, 0.3, new Loss.DirectAU(gamma), k, ego -> directAU(ego, tiny(), layers, t, 0.3, gamma));
     }
 
+    @ParameterizedTest(name = "layers={0} unobserved={1} kernels={2}")
+    @CsvSource({"2, 1.0, jvm", "0, 3.0, jvm", "3, 0.5, scalar", "1, 0.0, jvm"})
+    void implicitSquaredMatchesCentralDifferences(int layers, double w, String k) {
+        Triples t = batch(0);
+        check(tiny(), t, layers, 0.3, new Loss.ImplicitSquared(w), k, ego -> implicitSquared(ego, tiny(), layers, t, 0.3, w));
+    }
+
     @ParameterizedTest(name = "loss={0}")
     @CsvSource(delimiter = '|', value = {"sampled-softmax(negatives=2, temperature=0.3, score=cosine)",
-            "direct-au(gamma=1)"})
+            "direct-au(gamma=1)", "implicit-squared(unobserved=2)"})
     void theScatterRouteGivesTheSameGradient(String spec) {
-        // a sparser graph and two positives: the first backward layer is a scatter
+        // a sparser graph and two positives: the first backward layer is a scatter (implicit-squared, which holds
+        // every item, stays dense)
         InteractionGraph g = Graphs.random(30, 40, 0.08, 5);
         int u0 = first(g, 0), u1 = first(g, u0 + 1);
         Loss loss = Loss.parse(spec);
         Triples t = new Triples(new int[]{u0, u1}, new int[]{g.itemsOf(u0)[0], g.itemsOf(u1)[0]},
                 loss instanceof Loss.SampledSoftmax ? new int[]{39, 38, g.itemsOf(u0)[0], 37} : new int[0]);
-        Reference ref = loss instanceof Loss.SampledSoftmax
-                ? ego -> sampledSoftmax(ego, g, 2, t, 0.2, 0.3, true) : ego -> directAU(ego, g, 2, t, 0.2, 1);
+        Reference ref = loss instanceof Loss.SampledSoftmax ? ego -> sampledSoftmax(ego, g, 2, t, 0.2, 0.3, true)
+                : loss instanceof Loss.DirectAU ? ego -> directAU(ego, g, 2, t, 0.2, 1)
+                : ego -> implicitSquared(ego, g, 2, t, 0.2, 2);
         check(g, t, 2, 0.2, loss, "jvm", ref);
     }
 
