@@ -100,7 +100,7 @@ class CheckpointResumeTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"bpr(negatives=3)",
             "sampled-softmax(negatives=6, temperature=0.2, score=cosine)", "sampled-softmax(negatives=2, temperature=1.0, score=dot)",
-            "direct-au(gamma=1.0)"})
+            "direct-au(gamma=1.0)", "implicit-squared(unobserved=4.0)"})
     void everyLossResumesInTheMiddleOfAnEpochToTheUninterruptedRun(String loss, @TempDir Path dir) throws IOException {
         assertResumeEqualsUninterrupted(4, 3, dir, Loss.parse(loss));
     }

@@ -49,7 +49,8 @@ class LightGCNTrainingTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"bpr(negatives=4)",
             "sampled-softmax(negatives=16, temperature=0.2, score=cosine)",
-            "sampled-softmax(negatives=16, temperature=1.0, score=dot)", "direct-au(gamma=1.0)"})
+            "sampled-softmax(negatives=16, temperature=1.0, score=dot)", "direct-au(gamma=1.0)",
+            "implicit-squared(unobserved=10.0)"})
     void everyLossLearnsAndIsBitIdenticalWhateverTheThreadCount(String spec) {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];
         LightGCNConfig c = small().epochs(12).loss(Loss.parse(spec)).build();

@@ -24,10 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The training loop of one fit. Every epoch draws |train| (user, positive, negative) triples, a pure function of
- * (seed, epoch), and minimises the BPR loss with L2 on the batch's ego embeddings by Adam, batch by batch
- * ({@link TrainingStep}); with a monitoring graph it evaluates every {@code evalEvery} epochs and at the last one,
- * and keeps the best epoch's embeddings under early stopping. After each epoch a {@link StopPolicy} says whether
+ * The training loop of one fit. Every epoch draws |train| positives with their negatives (BPR's, several per
+ * positive as consecutive triples), a pure function of (seed, epoch), and minimises the configured
+ * {@link io.github.lightgcn.Loss} with L2 on the batch's ego embeddings by Adam, batch by batch ({@link TrainingStep});
+ * a loss that draws its negatives per batch draws them from a stream of (seed, epoch, batch). With a monitoring
+ * graph it evaluates every {@code evalEvery} epochs and at the last one, and keeps the best epoch's embeddings under
+ * early stopping. After each epoch a {@link StopPolicy} says whether
  * and why the run ends; a {@link StopRequest} can also end it between two batches. Checkpoints
  * ({@link Checkpointing}) save the {@link TrainingState} so that a resumed run ends exactly as an uninterrupted one.
  * One loop runs one fit, on the calling thread (the work inside goes to the {@link Workers}).
