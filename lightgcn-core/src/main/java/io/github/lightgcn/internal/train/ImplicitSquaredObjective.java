@@ -49,10 +49,12 @@ final class ImplicitSquaredObjective implements BatchObjective {
         for (int q = 0; q < batch; q++) seen[su[q]]++;
         int parts = Math.min(workers.threads(), Math.max(1, dim / 8));
         workers.run(parts, t -> {
-            int a0 = dim * t / parts, a1 = dim * (t + 1) / parts;
+            int a0 = triangleRow(dim, t, parts), a1 = triangleRow(dim, t + 1, parts);
             gram(itemGram, f, dim, byId, users, count, null, a0, a1);
             gram(userGram, f, dim, byId, 0, users, seen, a0, a1);
         });
+        mirror(itemGram, dim);
+        mirror(userGram, dim);
         int qParts = Math.min(workers.threads(), Math.max(1, batch / 256));
         workers.run(qParts, t -> {
             for (int q = (int) ((long) batch * t / qParts), e = (int) ((long) batch * (t + 1) / qParts); q < e; q++) {
@@ -76,13 +78,13 @@ final class ImplicitSquaredObjective implements BatchObjective {
                 double[] gram = user ? itemGram : userGram;
                 double c = user ? unobserved * seen[s] : unobserved;
                 int o = s * dim;
-                double quad = 0;
-                for (int a = 0; a < dim; a++) {
-                    double sum = 0;
-                    for (int k = 0; k < dim; k++) sum += gram[a * dim + k] * f[o + k];
-                    v[a] = sum;
-                    quad += f[o + a] * sum;
+                Arrays.fill(v, 0);
+                for (int k = 0; k < dim; k++) { // v = G f as a sum of G's rows (G is symmetric): a loop the JIT vectorises
+                    double fk = f[o + k];
+                    for (int a = 0, r = k * dim; a < dim; a++) v[a] += fk * gram[r + a];
                 }
+                double quad = 0;
+                for (int a = 0; a < dim; a++) quad += f[o + a] * v[a];
                 quadratic[s] = user ? quad * seen[s] : 0;
                 for (int a = 0; a < dim; a++) grad[o + a] += (float) (c * v[a]);
             }
@@ -93,7 +95,10 @@ final class ImplicitSquaredObjective implements BatchObjective {
         return squares / batch + weight * all / ((double) batch * items);
     }
 
-    /** Rows a in [a0, a1) of {@code Σ_k w_k f_k f_kᵀ} over the slots {@code byId[from, to)}, in that order. */
+    /**
+     * Rows a in [a0, a1) of {@code Σ_k w_k f_k f_kᵀ} over the slots {@code byId[from, to)}, in that order: the upper
+     * triangle summed, the lower one copied from it (exactly symmetric) once every task is done, by {@link #mirror}.
+     */
     private static void gram(double[] g, float[] f, int dim, int[] byId, int from, int to, int[] weights, int a0, int a1) {
         Arrays.fill(g, a0 * dim, a1 * dim, 0);
         for (int k = from; k < to; k++) {
@@ -102,8 +107,19 @@ final class ImplicitSquaredObjective implements BatchObjective {
             for (int a = a0; a < a1; a++) {
                 double fa = w * f[o + a];
                 int row = a * dim;
-                for (int c = 0; c < dim; c++) g[row + c] += fa * f[o + c];
+                for (int c = a; c < dim; c++) g[row + c] += fa * f[o + c];
             }
+        }
+    }
+
+    /** The first row of part t when the upper triangle's rows are split in parts of about equal work. */
+    private static int triangleRow(int dim, int t, int parts) {
+        return t == parts ? dim : (int) Math.round(dim - dim * Math.sqrt(1 - (double) t / parts));
+    }
+
+    private static void mirror(double[] g, int dim) {
+        for (int a = 0; a < dim; a++) {
+            for (int c = 0; c < a; c++) g[a * dim + c] = g[c * dim + a];
         }
     }
 
