@@ -100,10 +100,12 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
     }
 
     /**
-     * The squared loss of implicit ALS on LightGCN's final embeddings: for each positive (u, i) of the batch,
-     * {@code (e_u·e_i − 1)² + w · mean_(j ∈ all items) (e_u·e_j)²}, averaged over the batch's positives, with L2 on
-     * the ego rows of each positive's user and item (per occurrence, like ALS's weighted λ). The second term pushes
-     * the scores of every item towards 0 (the positives included, as iALS's unobserved term does); it is computed
+     * The squared loss of implicit ALS on LightGCN's final embeddings: for a batch of B positives (u, i) with
+     * distinct users U, on a training graph of E edges,
+     * {@code (1/B) Σ_(u,i) (e_u·e_i − 1)² + (w/E) Σ_(u ∈ U) Σ_(j ∈ all items) (e_u·e_j)²}, with L2 on the ego rows of
+     * each positive's user and item (per occurrence, like ALS's weighted λ). When every batch holds every user (large
+     * batches), an epoch's sum of batch losses is ALS's objective {@code Σ_observed (1 − s)² + w Σ_all pairs s²}
+     * divided by E: {@code w = 1/(1+α)} for ALS's confidence weight α (α = 1: w = 0.5). The second term is computed
      * exactly from the d × d Gramian {@code Σ_j e_j e_jᵀ}, so it costs (users + items) · d² per batch whatever the
      * number of items, and needs every item's final row in each step.
      *
@@ -122,7 +124,7 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
     /**
      * The loss a spec names: {@code bpr(negatives=N)}, {@code sampled-softmax(negatives=N, temperature=T,
      * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W)}, as their {@code toString()} writes them; parameters may be left
-     * out (then {@code negatives=1}; {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}; {@code unobserved=1}).
+     * out (then {@code negatives=1}; {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}; {@code unobserved=0.5}).
      *
      * @throws IllegalArgumentException when the spec names no loss, an unknown parameter, or a bad value
      */
@@ -148,7 +150,7 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
                         Double.parseDouble(take(p, "temperature", "0.1")),
                         score(take(p, "score", "cosine")));
                 case "direct-au" -> new DirectAU(Double.parseDouble(take(p, "gamma", "1")));
-                case "implicit-squared" -> new ImplicitSquared(Double.parseDouble(take(p, "unobserved", "1")));
+                case "implicit-squared" -> new ImplicitSquared(Double.parseDouble(take(p, "unobserved", "0.5")));
                 default -> throw new IllegalArgumentException("loss '" + name
                         + "' is not one of bpr, sampled-softmax, direct-au, implicit-squared");
             };

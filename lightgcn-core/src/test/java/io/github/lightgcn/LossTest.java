@@ -62,7 +62,7 @@ class LossTest {
         assertEquals(new Loss.SampledSoftmax(256, 0.1, Loss.Score.COSINE), Loss.parse(" Sampled-Softmax( ) "));
         assertEquals(new Loss.SampledSoftmax(64, 0.1, Loss.Score.DOT), Loss.parse("sampled-softmax(negatives=64,score=DOT)"));
         assertEquals(new Loss.DirectAU(1), Loss.parse("direct-au"));
-        assertEquals(new Loss.ImplicitSquared(1), Loss.parse("implicit-squared"));
+        assertEquals(new Loss.ImplicitSquared(0.5), Loss.parse("implicit-squared"));
         var e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("softmax"));
         assertEquals("loss 'softmax' is not one of bpr, sampled-softmax, direct-au, implicit-squared", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("bpr(negative=2)"));

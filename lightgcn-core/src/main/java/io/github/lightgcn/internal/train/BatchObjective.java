@@ -39,11 +39,11 @@ interface BatchObjective {
     /** Whether the loss reads every item's final row, so that each batch holds every item. */
     default boolean needsEveryItem() { return false; }
 
-    /** The objective of {@code loss}, or null for BPR (the step's own path). */
-    static BatchObjective of(Loss loss, Workers workers, RowKernels rows) {
+    /** The objective of {@code loss} on a graph of {@code edges} training edges, or null for BPR (the step's own path). */
+    static BatchObjective of(Loss loss, long edges, Workers workers, RowKernels rows) {
         if (loss instanceof Loss.SampledSoftmax s) return new SampledSoftmaxObjective(s, workers, rows);
         if (loss instanceof Loss.DirectAU d) return new AlignmentUniformityObjective(d, workers, rows);
-        if (loss instanceof Loss.ImplicitSquared s) return new ImplicitSquaredObjective(s, workers, rows);
+        if (loss instanceof Loss.ImplicitSquared s) return new ImplicitSquaredObjective(s, edges, workers, rows);
         return null;
     }
 }

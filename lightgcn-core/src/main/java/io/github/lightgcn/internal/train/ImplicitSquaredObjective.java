@@ -9,10 +9,11 @@ import java.util.Arrays;
 
 /**
  * Implicit ALS's squared loss ({@link Loss.ImplicitSquared}; Hu, Koren and Volinsky, ICDM 2008) of a batch of B
- * positives over I items: {@code L = (1/B) Σ_q (e_u·e_i − 1)² + (w/(B·I)) Σ_q Σ_j (e_u·e_j)²}. With the items'
- * Gramian {@code G_I = Σ_j e_j e_jᵀ} the second term is {@code (w/(B·I)) Σ_q e_uᵀ G_I e_u}, and with
- * {@code G_B = Σ_q e_u e_uᵀ} its gradient is {@code (2w/(B·I)) n_u G_I e_u} on a user seen n_u times and
- * {@code (2w/(B·I)) G_B e_j} on every item: (users + items) · d² work instead of users · items · d.
+ * positives, over a training graph of E edges: {@code L = (1/B) Σ_q (e_u·e_i − 1)² + (w/E) Σ_(u ∈ U) Σ_j (e_u·e_j)²},
+ * U the batch's distinct users and j every item. With the items' Gramian {@code G_I = Σ_j e_j e_jᵀ} the second term
+ * is {@code (w/E) Σ_u e_uᵀ G_I e_u}, and with {@code G_U = Σ_(u ∈ U) e_u e_uᵀ} its gradient is
+ * {@code (2w/E) G_I e_u} on each user of the batch and {@code (2w/E) G_U e_j} on every item: (users + items) · d²
+ * work instead of users · items · d.
  *
  * <p>Each Gramian entry is summed in double over the rows in node-id order, and each row's gradient is built by one
  * task (the positives' terms in batch order, then the Gramian's), so nothing depends on the thread count or the
@@ -21,14 +22,16 @@ import java.util.Arrays;
 final class ImplicitSquaredObjective implements BatchObjective {
 
     private final double weight;
+    private final long edges;
     private final Workers workers;
     private final RowKernels rowOps;
     private double[] itemGram = new double[0], userGram = new double[0], quadratic = new double[0];
     private double[] residual = new double[0];
     private int[] seen = new int[0];
 
-    ImplicitSquaredObjective(Loss.ImplicitSquared loss, Workers workers, RowKernels rowOps) {
+    ImplicitSquaredObjective(Loss.ImplicitSquared loss, long edges, Workers workers, RowKernels rowOps) {
         this.weight = loss.unobservedWeight();
+        this.edges = Math.max(1, edges);
         this.workers = workers;
         this.rowOps = rowOps;
     }
@@ -41,7 +44,7 @@ final class ImplicitSquaredObjective implements BatchObjective {
 
     @Override
     public double lossAndGradient(Batch b, float[] grad) {
-        int dim = b.dim(), count = b.count(), batch = b.batch(), users = b.distinctUsers(), items = count - users;
+        int dim = b.dim(), count = b.count(), batch = b.batch(), users = b.distinctUsers();
         int[] su = b.users(), si = b.positives(), byId = b.byNodeId();
         float[] f = b.finals();
         ensure(count, batch, dim);
@@ -51,7 +54,7 @@ final class ImplicitSquaredObjective implements BatchObjective {
         workers.run(parts, t -> {
             int a0 = triangleRow(dim, t, parts), a1 = triangleRow(dim, t + 1, parts);
             gram(itemGram, f, dim, byId, users, count, null, a0, a1);
-            gram(userGram, f, dim, byId, 0, users, seen, a0, a1);
+            gram(userGram, f, dim, byId, 0, users, null, a0, a1);
         });
         mirror(itemGram, dim);
         mirror(userGram, dim);
@@ -61,7 +64,7 @@ final class ImplicitSquaredObjective implements BatchObjective {
                 residual[q] = (double) VectorOps.dot(f, su[q] * dim, f, si[q] * dim, dim) - 1;
             }
         });
-        double scale = 2.0 / batch, unobserved = 2 * weight / ((double) batch * items);
+        double scale = 2.0 / batch, unobserved = 2 * weight / edges;
         int rParts = Math.min(workers.threads(), Math.max(1, count / 256));
         workers.run(rParts, t -> {
             int lo = (int) ((long) count * t / rParts), hi = (int) ((long) count * (t + 1) / rParts);
@@ -76,7 +79,7 @@ final class ImplicitSquaredObjective implements BatchObjective {
             for (int s = lo; s < hi; s++) {
                 boolean user = seen[s] > 0; // a batch's users all come with positives; items never do
                 double[] gram = user ? itemGram : userGram;
-                double c = user ? unobserved * seen[s] : unobserved;
+
                 int o = s * dim;
                 Arrays.fill(v, 0);
                 for (int k = 0; k < dim; k++) { // v = G f as a sum of G's rows (G is symmetric): a loop the JIT vectorises
@@ -85,14 +88,14 @@ final class ImplicitSquaredObjective implements BatchObjective {
                 }
                 double quad = 0;
                 for (int a = 0; a < dim; a++) quad += f[o + a] * v[a];
-                quadratic[s] = user ? quad * seen[s] : 0;
-                for (int a = 0; a < dim; a++) grad[o + a] += (float) (c * v[a]);
+                quadratic[s] = user ? quad : 0;
+                for (int a = 0; a < dim; a++) grad[o + a] += (float) (unobserved * v[a]);
             }
         });
         double squares = 0, all = 0;
         for (int q = 0; q < batch; q++) squares += residual[q] * residual[q];
         for (int k = 0; k < users; k++) all += quadratic[byId[k]];
-        return squares / batch + weight * all / ((double) batch * items);
+        return squares / batch + weight * all / edges;
     }
 
     /**

@@ -111,7 +111,7 @@ public final class TrainingStep {
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
         this.chunks = AlignedRows.pinned((long) ranges * (CHUNK_ROWS + 1), dim);
-        this.objective = BatchObjective.of(loss, workers, rowOps);
+        this.objective = BatchObjective.of(loss, adjacency.nonZeros() / 2, workers, rowOps);
     }
 
     /** Negatives per positive the batches of this step's loss carry (BPR: 1 per triple; DirectAU: 0). */

@@ -113,17 +113,18 @@ class LossGradientCheckTest {
         return align / t.size() + gamma * (uniformity(f, us) + uniformity(f, is)) / 2 + l2(ego, users, t, l2);
     }
 
-    /** Implicit ALS's squared loss from its definition: every (user, item) pair's square, written out. */
+    /** Implicit ALS's squared loss from its definition: each (distinct user of the batch, item) pair's square. */
     static double implicitSquared(double[] ego, InteractionGraph g, int layers, Triples t, double l2, double w) {
         double[] f = finals(ego, g, layers, DIM);
         int users = g.numUsers(), items = g.numItems();
-        double loss = 0;
+        double positives = 0, all = 0;
         for (int q = 0; q < t.size(); q++) {
-            int u = t.users()[q];
-            loss += Math.pow(dot(f, u, users + t.positives()[q]) - 1, 2);
-            for (int j = 0; j < items; j++) loss += w / items * Math.pow(dot(f, u, users + j), 2);
+            positives += Math.pow(dot(f, t.users()[q], users + t.positives()[q]) - 1, 2);
         }
-        return loss / t.size() + l2(ego, users, t, l2);
+        for (int u : Arrays.stream(t.users()).distinct().toArray()) {
+            for (int j = 0; j < items; j++) all += Math.pow(dot(f, u, users + j), 2);
+        }
+        return positives / t.size() + w * all / g.numEdges() + l2(ego, users, t, l2);
     }
 
     private static double uniformity(double[] f, int[] rows) {
