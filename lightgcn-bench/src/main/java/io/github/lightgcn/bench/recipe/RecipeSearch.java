@@ -28,7 +28,8 @@ import java.util.Map;
  * Measures training recipes on a split with a validation file, as a user who tunes honestly would: each trial
  * trains on {@code train}, evaluates on {@code val} every {@code evalEvery} epochs and keeps its best epoch
  * (early stopping on NDCG@20); the trial with the best validation NDCG@20 is then evaluated once on {@code test}
- * (training items masked, the library's evaluator). Every trial's line (configuration, best epoch, val figures,
+ * (training items masked, the library's evaluator; {@code --no-test} leaves it out, for the parts of a search run
+ * apart). Every trial's line (configuration, best epoch, val figures,
  * seconds) is appended to {@code --log}, the chosen one's test figures last.
  *
  * <p>A trial is one argument of {@code key=value} pairs separated by {@code ;}, the keys of
@@ -51,19 +52,21 @@ public final class RecipeSearch {
     public static void main(String[] args) throws IOException {
         Path split = Path.of("../shared/data/mal/split"), log = Path.of("results/recipes/trials.tsv");
         int threads = 2;
+        boolean test = true;
         List<String> specs = new ArrayList<>();
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--split" -> split = Path.of(args[++a]);
                 case "--log" -> log = Path.of(args[++a]);
                 case "--threads" -> threads = Integer.parseInt(args[++a]);
+                case "--no-test" -> test = false; // a part of a search: the test split is read once, at its end
                 default -> specs.add(args[a]);
             }
         }
         if (specs.isEmpty()) throw new IllegalArgumentException("no trial given: pass one \"key=value; ...\" per trial");
         InteractionSplit data = SplitReader.read(ReadOptions.of(DataFormat.CSV), split.resolve("train.csv"),
                 split.resolve("val.csv"), split.resolve("test.csv"));
-        InteractionGraph train = data.train(), val = data.validation().orElseThrow(), test = data.test();
+        InteractionGraph train = data.train(), val = data.validation().orElseThrow(), testGraph = data.test();
         System.out.println("data: " + data.summary());
         if (log.getParent() != null) Files.createDirectories(log.getParent());
         FitOptions options = FitOptions.builder().threads(threads).listener(new TrainingListener() {
@@ -90,7 +93,8 @@ public final class RecipeSearch {
             append(log, line);
             if (best == null || v.get(Metric.NDCG, 20) > best.val().get(Metric.NDCG, 20)) best = t;
         }
-        Metrics m = best.model().evaluate(test, 20);
+        if (!test) return;
+        Metrics m = best.model().evaluate(testGraph, 20);
         String line = String.format(Locale.ROOT, "%s\ttest\trecall=%.5f\tndcg=%.5f\tprecision=%.5f\t(chosen on val "
                         + "of %d trials: val ndcg=%.5f, best epoch %d, train %.1f s)\t%s", stamp(),
                 m.get(Metric.RECALL, 20), m.get(Metric.NDCG, 20), m.get(Metric.PRECISION, 20), specs.size(),
