@@ -113,8 +113,9 @@ class TrainCommandTest {
         assertEquals(2020.0, config.get("seed"));
         // the fit options follow the configuration's values, under the keys and in the order of before
         assertEquals(List.of("embeddingDim", "layers", "learningRate", "l2", "batchSize", "epochs", "evalEvery",
-                "patience", "minDelta", "monitor", "topK", "sampling", "initialization", "initStd", "seed", "threads",
-                "evalBlockSize", "maxTrainingSeconds"), List.copyOf(config.keySet()));
+                "patience", "minDelta", "monitor", "topK", "sampling", "initialization", "initStd", "seed", "loss",
+                "threads", "evalBlockSize", "maxTrainingSeconds"), List.copyOf(config.keySet()));
+        assertEquals("bpr(negatives=1)", config.get("loss"));
         assertEquals(1.0, config.get("threads"));
         assertEquals(256.0, config.get("evalBlockSize"));
         assertEquals(0.0, config.get("maxTrainingSeconds"));
