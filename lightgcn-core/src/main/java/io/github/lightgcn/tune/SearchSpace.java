@@ -20,6 +20,7 @@ import java.util.Set;
  * <pre>
  * learningRate = 0.001, 0.005, 0.01
  * embeddingDim = 64, 128
+ * loss = bpr(negatives=1), implicit-squared(unobserved=0.5)
  * </pre>
  */
 public final class SearchSpace {
@@ -77,7 +78,7 @@ public final class SearchSpace {
             String key = line.substring(0, eq).strip();
             if (values.containsKey(key)) throw new IllegalArgumentException(where + key + " is given twice");
             List<String> list = new ArrayList<>();
-            for (String v : line.substring(eq + 1).split(",")) {
+            for (String v : values(line.substring(eq + 1))) {
                 if (v.isBlank()) throw new IllegalArgumentException(where + "an empty value for " + key);
                 list.add(v.strip());
             }
@@ -93,6 +94,23 @@ public final class SearchSpace {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The comma-separated values of a line; a comma inside parentheses belongs to its value (a loss spec). */
+    private static List<String> values(String text) {
+        List<String> values = new ArrayList<>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') depth++;
+            else if (c == ')') depth = Math.max(0, depth - 1);
+            else if (c == ',' && depth == 0) {
+                values.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        values.add(text.substring(start));
+        return values;
     }
 
     /**

@@ -183,5 +183,10 @@ class TunerTest {
         assertEquals(27, new java.util.HashSet<>(a).size());
         assertEquals(8, new java.util.HashSet<>(SPACE.sample(100, 3)).size());
         assertEquals(SPACE.toString(), SearchSpace.parse(SPACE.toString(), "round trip").toString());
+        // a loss spec's own commas stay in its value
+        SearchSpace losses = SearchSpace.parse("loss = bpr(negatives=4), sampled-softmax(negatives=64, "
+                + "temperature=0.2, score=cosine)\n", "losses");
+        assertEquals(2, losses.size());
+        assertEquals(losses.toString(), SearchSpace.parse(losses.toString(), "round trip").toString());
     }
 }
