@@ -1,6 +1,7 @@
 package io.github.lightgcn.examples.cli;
 
 import io.github.lightgcn.examples.training.Defaults;
+import io.github.lightgcn.examples.training.Recipe;
 import io.github.lightgcn.examples.training.KeyedSplit;
 import io.github.lightgcn.examples.training.MalTraining;
 import io.github.lightgcn.examples.training.MetricsReport;
@@ -55,8 +56,10 @@ import java.util.concurrent.Callable;
         description = {
                 "Train LightGCN on split files (--train/--test/--format), or on MAL files (--anime/--ratings) "
                         + "that it splits itself, and report full-ranking test metrics.",
-                "Anime mode: a seeded split (--split, --val and --test fractions), early stopping on val (patience "
-                        + Defaults.ANIME_PATIENCE + " unless --patience is given), recall/precision/NDCG @10 and @20 "
+                "Anime mode: a seeded split (--split, --val and --test fractions), the mal recipe unless --recipe "
+                        + "paper, early stopping on val (patience " + Defaults.MAL_RECIPE_PATIENCE + ", or "
+                        + Defaults.ANIME_PATIENCE + " with --recipe paper, unless --patience is given), "
+                        + "recall/precision/NDCG @10 and @20 "
                         + "on test next to popularity; the model file carries the id mappings and anime metadata "
                         + "that recommend, similar, evaluate and export need.",
                 "Split-file mode:",
@@ -178,9 +181,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             ratingOptions = ratingOptions.withMinRating(minRating);
         }
-        LightGCNConfig config = training.config(Defaults.animeTopK());
+        LightGCNConfig config = training.config(Recipe.MAL, Defaults.animeTopK());
         FitOptions run = training.fitOptions();
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
+        if (training.recipe(Recipe.MAL) == Recipe.PAPER
+                && !spec.commandLine().getParseResult().hasMatchedOption("--patience")) {
             config = config.toBuilder().patience(Defaults.patience(true)).build();
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -18,8 +18,14 @@ import java.util.Map;
  */
 public final class Defaults implements IDefaultValueProvider {
 
-    /** {@code --patience} in the anime mode: it always has a validation split to stop early on. */
+    /**
+     * {@code --patience} in the anime mode with {@code --recipe paper}: it always has a validation split to stop
+     * early on.
+     */
     public static final int ANIME_PATIENCE = 5;
+
+    /** {@code --patience} of the {@code mal} recipe, the anime mode's default (evaluations of 5 epochs). */
+    public static final int MAL_RECIPE_PATIENCE = 4;
 
     /** {@code --val} and {@code --test} in the anime mode: the fractions of the ratings held out. */
     public static final String ANIME_FRACTION = "0.1";

@@ -7,6 +7,7 @@ import io.github.lightgcn.examples.cli.TrainCommand;
 import io.github.lightgcn.examples.cli.TrainingInterrupted;
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
+import io.github.lightgcn.Loss;
 import io.github.lightgcn.Sampling;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,18 @@ public final class TrainingOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
+
+    @Option(names = "--recipe", paramLabel = "paper|mal", description = "The settings to start from: paper (He et "
+            + "al.'s: BPR, 3 layers, dim 64, lr 1e-3; the default with split files) or mal (chosen on MAL's validation "
+            + "split: implicit ALS's squared loss, dim 256, no layer, L2 0.1, lr 0.01, batch 8192, edge sampler, "
+            + "eval every 5, patience 4; the default with --anime/--ratings). Options given override it; the "
+            + "defaults below are the paper's.")
+    String recipe;
+
+    @Option(names = "--loss", paramLabel = "SPEC", description = "The training loss, e.g. bpr(negatives=4), "
+            + "sampled-softmax(negatives=256, temperature=0.1, score=cosine), direct-au(gamma=1), "
+            + "implicit-squared(unobserved=0.5). Default: the recipe's (paper: bpr(negatives=1)).")
+    String loss;
 
     @Option(names = "--layers", paramLabel = "K", description = "Propagation layers. Default: ${DEFAULT-VALUE}.")
     int layers;
@@ -52,8 +65,8 @@ public final class TrainingOptions {
 
     @Option(names = "--patience", paramLabel = "P",
             description = "Stop after P evaluations on the validation split without NDCG@20 improvement; "
-                    + "0 = never. Default: ${DEFAULT-VALUE} with split files, " + Defaults.ANIME_PATIENCE
-                    + " with --anime/--ratings.")
+                    + "0 = never. Default: ${DEFAULT-VALUE} with split files, " + Defaults.MAL_RECIPE_PATIENCE
+                    + " with --anime/--ratings. (" + Defaults.ANIME_PATIENCE + " with --anime --recipe paper.)")
     int patience;
 
     @Option(names = "--sampler", paramLabel = "user|edge", converter = TrainCommand.SamplerConverter.class,
@@ -99,25 +112,45 @@ public final class TrainingOptions {
                         + " to resume)");
     }
 
+    /** The configuration from {@code --recipe} (else the paper's) and the options given; see {@link #config(Recipe, int...)}. */
+    public LightGCNConfig config(int... topK) { return config(Recipe.PAPER, topK); }
+
     /**
-     * The configuration from the options; a value out of range is a usage error naming the option. The options of
-     * {@link #fitOptions()} are checked here too, so that every bad value is reported before any data is read.
+     * The configuration: {@code --recipe}'s (else {@code fallback}'s), with every option given on the command line
+     * over it; a value out of range is a usage error naming the option. The options of {@link #fitOptions()} are
+     * checked here too, so that every bad value is reported before any data is read.
      */
-    public LightGCNConfig config(int... topK) {
-        LightGCNConfig.Builder b = LightGCNConfig.builder();
-        option("--layers", () -> b.layers(layers));
-        option("--dim", () -> b.embeddingDim(dim));
-        option("--batch", () -> b.batchSize(batch));
-        option("--lr", () -> b.learningRate(lr));
-        option("--l2", () -> b.l2(l2));
-        option("--epochs", () -> b.epochs(epochs));
-        option("--eval-every", () -> b.evalEvery(evalEvery));
-        option("--patience", () -> b.patience(patience));
-        option("--sampler", () -> b.sampling(sampler));
-        option("--seed", () -> b.seed(seed));
+    public LightGCNConfig config(Recipe fallback, int... topK) {
+        LightGCNConfig.Builder b = recipe(fallback).config().toBuilder();
+        given("--layers", () -> b.layers(layers));
+        given("--dim", () -> b.embeddingDim(dim));
+        given("--batch", () -> b.batchSize(batch));
+        given("--lr", () -> b.learningRate(lr));
+        given("--l2", () -> b.l2(l2));
+        given("--epochs", () -> b.epochs(epochs));
+        given("--eval-every", () -> b.evalEvery(evalEvery));
+        given("--patience", () -> b.patience(patience));
+        given("--sampler", () -> b.sampling(sampler));
+        given("--seed", () -> b.seed(seed));
+        given("--loss", () -> b.loss(Loss.parse(loss)));
         fitOptions();
         if (topK.length > 0) b.topK(topK);
         return b.build();
+    }
+
+    /** The recipe of {@code --recipe}, else {@code fallback}. */
+    public Recipe recipe(Recipe fallback) {
+        if (recipe == null) return fallback;
+        try {
+            return Recipe.of(recipe);
+        } catch (IllegalArgumentException e) {
+            throw usage("Invalid value for option '--recipe': " + e.getMessage());
+        }
+    }
+
+    /** Applies an option that was given (a default leaves the recipe's value). */
+    private void given(String name, Runnable set) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(name)) option(name, set);
     }
 
     /** How the fit runs: threads and the time bound (a value out of range is a usage error naming the option). */
@@ -161,11 +194,12 @@ public final class TrainingOptions {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /** The configuration line the commands print before training. */
     public static String describe(LightGCNConfig c, FitOptions o) {
         return String.format(Locale.ROOT, "layers %d, dim %d, batch %d, lr %s, l2 %s, epochs %d, eval every %d, "
-                        + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d", c.layers(), c.embeddingDim(),
-                c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
+                        + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d, loss %s", c.layers(),
+                c.embeddingDim(), c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
                 c.monitorMetric().label(), c.monitorK(), TrainCommand.SamplerConverter.label(c.sampling()), c.seed(),
-                o.threads());
+                o.threads(), c.loss());
     }
 }
