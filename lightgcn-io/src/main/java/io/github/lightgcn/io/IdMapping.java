@@ -1,5 +1,7 @@
 package io.github.lightgcn.io;
 
+import io.github.lightgcn.graph.KeyIndex;
+
 import java.util.Arrays;
 
 /**
@@ -60,6 +62,27 @@ public final class IdMapping {
 
     /** The original ids, ascending (a copy): element i is the original id of index i. */
     public int[] originalIds() { return originals.clone(); }
+
+    /** The ids as the library's long keys, index i holding the original id of index i. */
+    public KeyIndex toKeys() {
+        return KeyIndex.ofLongs(Arrays.stream(originals).asLongStream().toArray());
+    }
+
+    /**
+     * The mapping of long keys that are int ids, ascending as the keyed builder assigns them (a model's keys).
+     *
+     * @throws IllegalArgumentException when the keys are not numeric or not all int ids
+     */
+    public static IdMapping fromKeys(KeyIndex keys) {
+        if (keys.type() != KeyIndex.Type.LONG) throw new IllegalArgumentException("the keys are not numeric ids");
+        long[] k = keys.longKeys();
+        int[] ids = new int[k.length];
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != (int) k[i]) throw new IllegalArgumentException("key " + k[i] + " is not an int id");
+            ids[i] = (int) k[i];
+        }
+        return ofSortedDistinct(ids);
+    }
 
     /**
      * Replaces every original id in {@code values} by its dense index, in place.

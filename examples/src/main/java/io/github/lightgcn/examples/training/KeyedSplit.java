@@ -8,7 +8,6 @@ import io.github.lightgcn.io.split.Interactions;
 import io.github.lightgcn.io.mal.MalDataset;
 import io.github.lightgcn.io.split.Split;
 
-import java.util.Arrays;
 
 /**
  * The train, validation and test parts of a split as keyed data on one key universe, so that the model trained on
@@ -51,19 +50,8 @@ public record KeyedSplit(KeyedInteractions train, KeyedInteractions val, KeyedIn
     }
 
     /** The long keys of a mapping, index i holding the original id of index i. */
-    public static KeyIndex keys(IdMapping ids) {
-        return KeyIndex.ofLongs(Arrays.stream(ids.originalIds()).asLongStream().toArray());
-    }
+    public static KeyIndex keys(IdMapping ids) { return ids.toKeys(); }
 
     /** The int ids of long keys (MAL and csv ids are ints), ascending as the builder assigns them. */
-    public static IdMapping ids(KeyIndex keys) {
-        if (keys.type() != KeyIndex.Type.LONG) throw new IllegalArgumentException("the keys are not numeric ids");
-        long[] k = keys.longKeys();
-        int[] ids = new int[k.length];
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] != (int) k[i]) throw new IllegalArgumentException("key " + k[i] + " is not an int id");
-            ids[i] = (int) k[i];
-        }
-        return IdMapping.ofSortedDistinct(ids);
-    }
+    public static IdMapping ids(KeyIndex keys) { return IdMapping.fromKeys(keys); }
 }

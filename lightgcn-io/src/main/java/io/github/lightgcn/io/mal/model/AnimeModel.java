@@ -1,7 +1,6 @@
 package io.github.lightgcn.io.mal.model;
 
 import io.github.lightgcn.LightGCNModel;
-import io.github.lightgcn.graph.KeyIndex;
 import io.github.lightgcn.io.IdMapping;
 import io.github.lightgcn.io.mal.AnimeCatalog;
 
@@ -18,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +78,7 @@ public final class AnimeModel {
      * catalog for every indexed anime.
      */
     public static AnimeModel of(LightGCNModel model, AnimeCatalog catalog) {
-        IdMapping users = ids(model.userKeys()), anime = ids(model.itemKeys());
+        IdMapping users = IdMapping.fromKeys(model.userKeys()), anime = IdMapping.fromKeys(model.itemKeys());
         List<AnimeInfo> info = new ArrayList<>(anime.size());
         for (int i = 0; i < anime.size(); i++) info.add(AnimeInfo.of(catalog.byId(anime.originalId(i)).orElseThrow()));
         return new AnimeModel(model, users, anime, info);
@@ -182,8 +180,8 @@ public final class AnimeModel {
                 users = IdMapping.ofSortedDistinct(readInts(model.attachment(USERS).orElseThrow()));
                 anime = IdMapping.ofSortedDistinct(readInts(model.attachment(ANIME).orElseThrow()));
             } else {
-                users = ids(model.userKeys());
-                anime = ids(model.itemKeys());
+                users = IdMapping.fromKeys(model.userKeys());
+                anime = IdMapping.fromKeys(model.itemKeys());
             }
             info = readMetadata(model.attachment(METADATA).orElseThrow());
         } catch (IOException | IllegalArgumentException e) {
@@ -197,7 +195,7 @@ public final class AnimeModel {
                 throw new IOException(file + ": the id mappings do not match their fingerprint");
             }
             if (users.size() == model.numUsers() && anime.size() == model.numItems()) {
-                model = model.withKeys(keys(users), keys(anime));
+                model = model.withKeys(users.toKeys(), anime.toKeys());
             }
         }
         try {
@@ -205,23 +203,6 @@ public final class AnimeModel {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": damaged anime data: " + e.getMessage(), e);
         }
-    }
-
-    /** The long keys of a mapping, index i holding the original id of index i. */
-    private static KeyIndex keys(IdMapping ids) {
-        return KeyIndex.ofLongs(Arrays.stream(ids.originalIds()).asLongStream().toArray());
-    }
-
-    /** The int ids of long keys (MAL ids are ints), ascending as the keyed builder assigns them. */
-    private static IdMapping ids(KeyIndex keys) {
-        if (keys.type() != KeyIndex.Type.LONG) throw new IllegalArgumentException("the keys are not numeric ids");
-        long[] k = keys.longKeys();
-        int[] ids = new int[k.length];
-        for (int i = 0; i < k.length; i++) {
-            if (k[i] != (int) k[i]) throw new IllegalArgumentException("key " + k[i] + " is not an int id");
-            ids[i] = (int) k[i];
-        }
-        return IdMapping.ofSortedDistinct(ids);
     }
 
     /** SHA-256 over both id lists, hex: identifies the id universe the embeddings were trained on. */
