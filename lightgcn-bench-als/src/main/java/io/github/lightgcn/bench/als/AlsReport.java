@@ -29,23 +29,25 @@ public record AlsReport(AlsOptions options, String splitSummary, Map<String, Str
         StringBuilder b = new StringBuilder();
         b.append("Grid on validation (").append(AlsGrid.describe(options.grid())).append("), ")
                 .append(options.maxIter()).append(" iterations, seed ").append(options.seed()).append(":\n\n");
-        b.append("| rank / regParam / alpha | val recall@20 | val NDCG@20 | fit (s) |\n|---|---|---|---|\n");
+        row(b, "rank / regParam / alpha", "val recall@20", "val NDCG@20", "fit (s)");
+        row(b, "---", "---", "---", "---");
         for (GridResult r : grid) {
-            String mark = r == chosen ? " **(chosen)**" : "";
-            b.append("| ").append(r.params().label()).append(mark).append(" | ").append(f5(r.validation().recall(K)))
-                    .append(" | ").append(f5(r.validation().ndcg(K))).append(" | ").append(f1(r.fitSeconds()))
-                    .append(" |\n");
+            row(b, r.params().label() + (r == chosen ? " **(chosen)**" : ""), f5(r.validation().recall(K)),
+                    f5(r.validation().ndcg(K)), f1(r.fitSeconds()));
         }
-        b.append("| popularity | ").append(f5(validationPopularity.recall(K))).append(" | ")
-                .append(f5(validationPopularity.ndcg(K))).append(" | |\n\n");
-        b.append("Test @20 (").append(test.numUsers()).append(" users with a test item):\n\n");
-        b.append("| model | recall | NDCG | precision | fit (s) |\n|---|---|---|---|---|\n");
-        b.append("| implicit ALS, ").append(chosen.params().label()).append(" | ").append(f5(test.recall(K)))
-                .append(" | ").append(f5(test.ndcg(K))).append(" | ").append(f5(test.precision(K))).append(" | ")
-                .append(f1(testFitSeconds)).append(refitted ? "" : " (the grid's fit)").append(" |\n");
-        b.append("| popularity | ").append(f5(testPopularity.recall(K))).append(" | ").append(f5(testPopularity.ndcg(K)))
-                .append(" | ").append(f5(testPopularity.precision(K))).append(" | |\n");
+        row(b, "popularity", f5(validationPopularity.recall(K)), f5(validationPopularity.ndcg(K)), "");
+        b.append("\nTest @20 (").append(test.numUsers()).append(" users with a test item):\n\n");
+        row(b, "model", "recall", "NDCG", "precision", "fit (s)");
+        row(b, "---", "---", "---", "---", "---");
+        row(b, "implicit ALS, " + chosen.params().label(), f5(test.recall(K)), f5(test.ndcg(K)),
+                f5(test.precision(K)), f1(testFitSeconds) + (refitted ? "" : " (the grid's fit)"));
+        row(b, "popularity", f5(testPopularity.recall(K)), f5(testPopularity.ndcg(K)), f5(testPopularity.precision(K)),
+                "");
         return b.toString();
+    }
+
+    private static void row(StringBuilder b, String... cells) {
+        b.append("| ").append(String.join(" | ", cells)).append(" |\n");
     }
 
     /** Everything as one JSON object. */

@@ -53,7 +53,8 @@ class FactorsTest {
     @Test
     void aTableRefusesIdsOutsideTheUniverseTwiceOrRowsOfAnotherRank() {
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Factors.table(3, 2, new int[]{3}, new float[][]{{1, 2}})).getMessage().contains("outside [0, 3)"));
+                () -> Factors.table(3, 2, new int[]{3}, new float[][]{{1, 2}})).getMessage()
+                .contains("outside [0, 3)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Factors.table(3, 2, new int[]{1, 1}, new float[][]{{1, 2}, {3, 4}})).getMessage()
                 .contains("two factor rows"));
