@@ -67,7 +67,7 @@ public record BenchSplit(Name name, InteractionGraph train, InteractionGraph fit
                 InteractionSplit s = SplitReader.read(ReadOptions.of(DataFormat.CSV), dir.resolve("train.csv"), val,
                         dir.resolve("test.csv"));
                 InteractionGraph validation = s.validation().orElseThrow();
-                yield new BenchSplit(name, s.train(), s.train(), validation, s.test(), val.toString());
+                yield new BenchSplit(name, s.train(), s.train(), validation, s.test(), "data/mal/split/val.csv");
             }
             case LASTFM -> {
                 Path dir = data.resolve("lastfm-lgcn");
