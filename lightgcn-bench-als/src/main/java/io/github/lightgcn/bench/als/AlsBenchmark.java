@@ -53,6 +53,12 @@ public final class AlsBenchmark {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try {
+            if (options.writeSplit() != null) {
+                BenchSplit split = BenchSplit.load(options.split(), options.shared(), options.seed());
+                out.println(split.summary());
+                for (var file : SplitFiles.write(split, options.writeSplit())) out.println("wrote " + file);
+                return;
+            }
             AlsReport report = new AlsBenchmark(options, out).run();
             out.println();
             out.print(report.markdown());

@@ -6,14 +6,15 @@ import java.nio.file.Path;
  * The benchmark's command line: {@code --split mal|lastfm|gowalla} (mal), {@code --grid full|reduced|best} (best),
  * {@code --max-iter N} (15), {@code --seed S} (42: Spark's and the validation holdout's), {@code --out FILE} (the
  * JSON results; none when absent), {@code --shared DIR} (the shared data folder: the system property
- * {@code lightgcn.shared.dir}, else {@code ../shared}) and {@code --master M} ({@code local[2]}).
+ * {@code lightgcn.shared.dir}, else {@code ../shared}), {@code --master M} ({@code local[2]}) and
+ * {@code --write-split DIR} (write the split's parts as pair files, {@link SplitFiles}, and fit nothing).
  */
 public record AlsOptions(BenchSplit.Name split, AlsGrid.Kind grid, int maxIter, long seed, Path out, Path shared,
-                         String master) {
+                         String master, Path writeSplit) {
 
     static final String USAGE = "usage: java -jar lightgcn-bench-als.jar [--split mal|lastfm|gowalla] "
             + "[--grid full|reduced|best] [--max-iter N] [--seed S] [--out results.json] [--shared DIR] "
-            + "[--master local[2]]";
+            + "[--master local[2]] [--write-split DIR]";
 
     /** @throws IllegalArgumentException for an unknown option, a missing value or a value out of range */
     public static AlsOptions parse(String... args) {
@@ -24,6 +25,7 @@ public record AlsOptions(BenchSplit.Name split, AlsGrid.Kind grid, int maxIter, 
         Path out = null;
         Path shared = Path.of(System.getProperty("lightgcn.shared.dir", "../shared"));
         String master = "local[2]";
+        Path writeSplit = null;
         for (int a = 0; a < args.length; a++) {
             String name = args[a];
             if (!name.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + name + "'");
@@ -37,11 +39,13 @@ public record AlsOptions(BenchSplit.Name split, AlsGrid.Kind grid, int maxIter, 
                 case "--out" -> out = Path.of(value);
                 case "--shared" -> shared = Path.of(value);
                 case "--master" -> master = value;
+                case "--write-split" -> writeSplit = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name
-                        + " (--split, --grid, --max-iter, --seed, --out, --shared, --master)");
+                        + " (--split, --grid, --max-iter, --seed, --out, --shared, --master, --write-split)");
             }
         }
-        return new AlsOptions(split, grid, maxIter, seed, out, shared.toAbsolutePath().normalize(), master);
+        return new AlsOptions(split, grid, maxIter, seed, out, shared.toAbsolutePath().normalize(), master,
+                writeSplit);
     }
 
     private static long number(String name, String value) {

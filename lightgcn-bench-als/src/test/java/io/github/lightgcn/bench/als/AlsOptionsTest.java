@@ -19,12 +19,13 @@ class AlsOptionsTest {
         assertEquals(42, o.seed());
         assertEquals("local[2]", o.master());
         assertNull(o.out());
+        assertNull(o.writeSplit());
     }
 
     @Test
     void everyOptionIsRead() {
         AlsOptions o = AlsOptions.parse("--split", "lastfm", "--grid", "full", "--max-iter", "3", "--seed", "7",
-                "--out", "r.json", "--shared", "/data/shared", "--master", "local[1]");
+                "--out", "r.json", "--shared", "/data/shared", "--master", "local[1]", "--write-split", "parts");
         assertEquals(BenchSplit.Name.LASTFM, o.split());
         assertEquals(AlsGrid.Kind.FULL, o.grid());
         assertEquals(3, o.maxIter());
@@ -32,6 +33,7 @@ class AlsOptionsTest {
         assertEquals(Path.of("r.json"), o.out());
         assertEquals(Path.of("/data/shared"), o.shared());
         assertEquals("local[1]", o.master());
+        assertEquals(Path.of("parts"), o.writeSplit());
     }
 
     @Test
@@ -40,7 +42,8 @@ class AlsOptionsTest {
         assertEquals("--seed must be an integer, got 'x'", message("--seed", "x"));
         assertEquals("--out needs a value", message("--out"));
         assertEquals("unexpected argument 'mal'", message("mal"));
-        assertEquals("unknown option --epochs (--split, --grid, --max-iter, --seed, --out, --shared, --master)",
+        assertEquals("unknown option --epochs (--split, --grid, --max-iter, --seed, --out, --shared, --master, "
+                + "--write-split)",
                 message("--epochs", "3"));
     }
 
