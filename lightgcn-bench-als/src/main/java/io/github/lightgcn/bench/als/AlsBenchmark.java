@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class AlsBenchmark {
                 for (var file : SplitFiles.write(split, options.writeSplit())) out.println("wrote " + file);
                 return;
             }
+            checkOut(options.out());
             AlsReport report = new AlsBenchmark(options, out).run();
             out.println();
             out.print(report.markdown());
@@ -69,6 +71,14 @@ public final class AlsBenchmark {
         } catch (IOException e) {
             System.err.println("lightgcn-bench-als: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** The JSON file's folder must exist: found out before the grid, not an hour later. */
+    static void checkOut(Path out) throws IOException {
+        Path parent = out == null ? null : out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IOException("--out " + out + ": the folder " + parent + " does not exist");
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.function.Function;
  *   <li>{@link Kind#REDUCED}: 11 points, a coordinate search through the same grid: the 9 (regParam, alpha) at
  *       rank 64, then ranks 32 and 128 at the best of those (a third of the full grid's time: rank 128 is the
  *       dearest);</li>
- *   <li>{@link Kind#BEST}: the one winner measured on the split's full grid (MAL and Gowalla: ALS.md; LastFM:
- *       this program's reduced grid, BENCHMARKS.md).</li>
+ *   <li>{@link Kind#BEST}: the one winner of a grid measured before: MAL's full grid (ALS.md, and this program),
+ *       Gowalla's 11-point grid (ALS.md), LastFM's full grid (this program, BENCHMARKS.md).</li>
  * </ul>
  */
 public final class AlsGrid {
@@ -41,12 +41,12 @@ public final class AlsGrid {
         return points;
     }
 
-    /** The winner of the split's full grid. */
+    /** The winner of the split's grid ({@link Kind#BEST}). */
     public static AlsParams best(BenchSplit.Name split) {
         return switch (split) {
             case MAL -> new AlsParams(128, 0.1, 1);      // ALS.md
             case GOWALLA -> new AlsParams(128, 1.0, 40); // ALS.md
-            case LASTFM -> new AlsParams(128, 1.0, 10);  // BENCHMARKS.md, "ALS baseline": --grid reduced
+            case LASTFM -> new AlsParams(64, 1.0, 10);   // BENCHMARKS.md, "ALS baseline": this program, --grid full
         };
     }
 
@@ -90,7 +90,7 @@ public final class AlsGrid {
         return switch (kind) {
             case FULL -> "full, 27 points: rank {32, 64, 128} x regParam {0.01, 0.1, 1} x alpha {1, 10, 40}";
             case REDUCED -> "reduced, 11 points: regParam x alpha at rank 64, then ranks 32 and 128 at the best";
-            case BEST -> "best: the full grid's winner only";
+            case BEST -> "best: the winner of the split's grid only";
         };
     }
 }

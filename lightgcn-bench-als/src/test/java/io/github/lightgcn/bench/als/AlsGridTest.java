@@ -64,6 +64,7 @@ class AlsGridTest {
         });
         assertEquals(List.of(new AlsParams(128, 1, 40)), order);
         assertEquals(new AlsParams(128, 0.1, 1), AlsGrid.best(BenchSplit.Name.MAL));
+        assertEquals(new AlsParams(64, 1, 10), AlsGrid.best(BenchSplit.Name.LASTFM));
     }
 
     @Test
