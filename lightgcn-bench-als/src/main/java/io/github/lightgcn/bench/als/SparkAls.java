@@ -11,14 +11,25 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Spark MLlib's implicit ALS in a local Spark session: every training pair is one rating of 1.0
  * ({@code setImplicitPrefs(true)}: confidence 1 + alpha), and the fitted factors come back as dense tables.
- * Spark's defaults otherwise (10 user and item blocks, non-negative off). One session serves every fit; close it
- * when done.
+ * Spark's defaults otherwise (10 user and item blocks, non-negative off, a checkpoint every 10 iterations). One
+ * session serves every fit; close it when done.
+ *
+ * <p>The session has a checkpoint folder (a temporary one, deleted by {@link #close()}): without it ALS ignores its
+ * {@code checkpointInterval}, the factors' lineage grows with every iteration, and on Gowalla the deserialisation
+ * of a task's 15-iteration lineage overflows the stack. A checkpoint writes the factors and reads them back, so the
+ * factors are the same with it and without it (MAL's test figures are, to every digit).
  */
 public final class SparkAls implements AutoCloseable {
 
@@ -28,6 +39,7 @@ public final class SparkAls implements AutoCloseable {
             .add("rating", DataTypes.FloatType, false);
 
     private final SparkSession spark;
+    private final Path checkpoints;
     private final int maxIter;
     private final long seed;
 
@@ -35,6 +47,7 @@ public final class SparkAls implements AutoCloseable {
      * @param master  Spark's master, e.g. {@code local[2]}
      * @param maxIter ALS iterations, at least 1
      * @param seed    Spark's seed of the initial factors
+     * @throws UncheckedIOException when the temporary checkpoint folder cannot be made
      */
     public SparkAls(String master, int maxIter, long seed) {
         if (maxIter < 1) throw new IllegalArgumentException("--max-iter must be >= 1, got " + maxIter);
@@ -46,6 +59,13 @@ public final class SparkAls implements AutoCloseable {
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        try {
+            checkpoints = Files.createTempDirectory("lightgcn-als-checkpoints");
+        } catch (IOException e) {
+            spark.stop();
+            throw new UncheckedIOException("cannot make a temporary checkpoint folder: " + e.getMessage(), e);
+        }
+        spark.sparkContext().setCheckpointDir(checkpoints.toString());
     }
 
     /** Spark's version, e.g. 4.2.0. */
@@ -97,6 +117,14 @@ public final class SparkAls implements AutoCloseable {
                 .forEach((id, rdd) -> rdd.unpersist(true));
     }
 
+    /** Stops the session and deletes the checkpoint folder. */
     @Override
-    public void close() { spark.stop(); }
+    public void close() {
+        spark.stop();
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        } catch (IOException e) {
+            System.err.println("lightgcn-bench-als: could not delete " + checkpoints + ": " + e.getMessage());
+        }
+    }
 }

@@ -19,7 +19,7 @@ class SparkAlsTest {
     private static SparkAls als;
 
     @BeforeAll
-    static void start() { als = new SparkAls("local[2]", 5, 42); }
+    static void start() { als = new SparkAls("local[2]", 10, 42); }
 
     @AfterAll
     static void stop() { als.close(); }
