@@ -1,6 +1,7 @@
 package io.github.lightgcn;
 
 import io.github.lightgcn.graph.KeyIndex;
+import io.github.lightgcn.internal.JsonStrings;
 import io.github.lightgcn.internal.persist.StagedFolder;
 
 import java.io.IOException;
@@ -118,17 +119,17 @@ public final class EmbeddingExport {
         StringBuilder sb = new StringBuilder("{\n  \"dim\": ").append(model.dim()).append(",\n  \"users\": [");
         keys(sb, userKeys);
         sb.append("],\n  ");
-        string(sb, itemsName);
+        JsonStrings.append(sb, itemsName);
         sb.append(": [");
         keys(sb, itemKeys);
         for (Map.Entry<String, List<String>> c : columns.entrySet()) {
             sb.append("],\n  ");
-            string(sb, c.getKey());
+            JsonStrings.append(sb, c.getKey());
             sb.append(": [");
             List<String> values = c.getValue();
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) sb.append(", ");
-                string(sb, values.get(i));
+                JsonStrings.append(sb, values.get(i));
             }
         }
         return sb.append("]\n}\n").toString();
@@ -138,27 +139,7 @@ public final class EmbeddingExport {
         for (int i = 0; i < keys.size(); i++) {
             if (i > 0) sb.append(", ");
             if (keys.type() == KeyIndex.Type.LONG) sb.append(keys.longKey(i));
-            else string(sb, keys.key(i));
+            else JsonStrings.append(sb, keys.key(i));
         }
-    }
-
-    /** A JSON string literal: quotes, backslashes and control characters escaped. */
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int p = 0; p < s.length(); p++) {
-            char c = s.charAt(p);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -2,6 +2,7 @@ package io.github.lightgcn.tune;
 
 import io.github.lightgcn.LightGCNConfig;
 import io.github.lightgcn.LightGCNModel;
+import io.github.lightgcn.internal.JsonStrings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,8 @@ public final class TuningResult {
         StringBuilder sb = new StringBuilder("{\n  \"space\": {");
         int n = 0;
         for (Map.Entry<String, List<String>> e : space.values().entrySet()) {
-            sb.append(n++ == 0 ? "" : ", ").append(quote(e.getKey())).append(": [");
-            for (int i = 0; i < e.getValue().size(); i++) sb.append(i == 0 ? "" : ", ").append(quote(e.getValue().get(i)));
+            sb.append(n++ == 0 ? "" : ", ").append(JsonStrings.quote(e.getKey())).append(": [");
+            for (int i = 0; i < e.getValue().size(); i++) sb.append(i == 0 ? "" : ", ").append(JsonStrings.quote(e.getValue().get(i)));
             sb.append(']');
         }
         sb.append("},\n  \"finished\": ").append(finished).append(",\n  \"seconds\": ")
@@ -95,7 +96,7 @@ public final class TuningResult {
         return String.format(Locale.ROOT, "{\"id\": %d, \"rung\": %d, \"params\": %s, \"epoch_budget\": %d, "
                         + "\"epochs_run\": %d, \"best_epoch\": %d, \"stop\": %s, \"seconds\": %.3f, \"carried\": %b, "
                         + "\"score\": %s, \"validation\": %s}", t.id(), t.rung(), object(t.params()), t.epochBudget(),
-                t.epochsRun(), t.bestEpoch(), quote(t.stopReason().label()), t.seconds(), t.carried(), number(t.score()),
+                t.epochsRun(), t.bestEpoch(), JsonStrings.quote(t.stopReason().label()), t.seconds(), t.carried(), number(t.score()),
                 numbers(t.validation().asMap()));
     }
 
@@ -103,7 +104,7 @@ public final class TuningResult {
         StringBuilder sb = new StringBuilder("{");
         int n = 0;
         for (Map.Entry<String, String> e : map.entrySet()) {
-            sb.append(n++ == 0 ? "" : ", ").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));
+            sb.append(n++ == 0 ? "" : ", ").append(JsonStrings.quote(e.getKey())).append(": ").append(JsonStrings.quote(e.getValue()));
         }
         return sb.append('}').toString();
     }
@@ -112,21 +113,10 @@ public final class TuningResult {
         StringBuilder sb = new StringBuilder("{");
         int n = 0;
         for (Map.Entry<String, Double> e : map.entrySet()) {
-            sb.append(n++ == 0 ? "" : ", ").append(quote(e.getKey())).append(": ").append(number(e.getValue()));
+            sb.append(n++ == 0 ? "" : ", ").append(JsonStrings.quote(e.getKey())).append(": ").append(number(e.getValue()));
         }
         return sb.append('}').toString();
     }
 
     private static String number(double v) { return Double.isFinite(v) ? Double.toString(v) : "null"; }
-
-    /** Keys and values are configuration names and numbers, but quote them properly anyway. */
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') sb.append('\\').append(c);
-            else if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.append('"').toString();
-    }
 }
