@@ -1,7 +1,7 @@
 package io.github.lightgcn.examples.training;
 
 import io.github.lightgcn.LightGCNConfig;
-import io.github.lightgcn.Sampling;
+import io.github.lightgcn.examples.cli.TrainCommand;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class TrainOptionNames {
                 withoutOption.add(key + "=" + value);
                 continue;
             }
-            if (key.equals("sampling")) value = Sampling.valueOf(value) == Sampling.EDGE_UNIFORM ? "edge" : "user";
+            if (key.equals("sampling")) value = TrainCommand.SamplerConverter.label(config.sampling());
             parts.add(option + " " + value);
         }
         return String.join(" ", parts);
