@@ -102,29 +102,46 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
     /**
      * The squared loss of implicit ALS on LightGCN's final embeddings: for a batch of B positives (u, i) with
      * distinct users U, on a training graph of E edges,
-     * {@code (1/B) Σ_(u,i) (e_u·e_i − 1)² + (w/E) Σ_(u ∈ U) Σ_(j ∈ all items) (e_u·e_j)²}, with L2 on the ego rows of
-     * each positive's user and item (per occurrence, like ALS's weighted λ). When every batch holds every user (large
-     * batches), an epoch's sum of batch losses is ALS's objective {@code Σ_observed (1 − s)² + w Σ_all pairs s²}
+     * {@code (1/B) Σ_(u,i) (e_u·e_i − 1)² + (w/E) Σ_(u ∈ U) Σ_(j ∈ all items) r_j (e_u·e_j)²}, with L2 on the ego rows
+     * of each positive's user and item (per occurrence, like ALS's weighted λ). When every batch holds every user
+     * (large batches), an epoch's sum of batch losses is ALS's objective {@code Σ_observed (1 − s)² + w Σ_all pairs s²}
      * divided by E: {@code w = 1/(1+α)} for ALS's confidence weight α (α = 1: w = 0.5). The second term is computed
-     * exactly from the d × d Gramian {@code Σ_j e_j e_jᵀ}, so it costs (users + items) · d² per batch whatever the
+     * exactly from the d × d Gramian {@code Σ_j r_j e_j e_jᵀ}, so it costs (users + items) · d² per batch whatever the
      * number of items, and needs every item's final row in each step.
      *
-     * @param unobservedWeight w, in [0, 10000]
+     * <p>{@code r_j} weighs item j's unobserved pairs by its popularity, as eALS does (He, Zhang, Kan and Chua,
+     * "Fast Matrix Factorization for Online Recommendation with Implicit Feedback", SIGIR 2016):
+     * {@code r_j = I · max(1, n_j)^β / Σ_k max(1, n_k)^β} for item degrees n over I items, so that the weights average
+     * 1. β = 0 (the default) weighs every item alike, as ALS does; β > 0 pushes the scores of popular items a user has
+     * not chosen down harder, a missing popular item being stronger evidence of dislike than a missing rare one (eALS's
+     * choice, β = 0.5 in its paper); β < 0 does the opposite, leaving popular items' scores higher.
+     *
+     * @param unobservedWeight   w, in [0, 10000]
+     * @param popularityExponent β, in [−2, 2]
      */
-    record ImplicitSquared(double unobservedWeight) implements Loss {
-        /** @throws IllegalArgumentException when {@code unobservedWeight} is out of [0, 10000] */
+    record ImplicitSquared(double unobservedWeight, double popularityExponent) implements Loss {
+        /** @throws IllegalArgumentException when {@code unobservedWeight} or {@code popularityExponent} is out of range */
         public ImplicitSquared {
             Arguments.inRange("implicit-squared unobserved", unobservedWeight, 0, 10_000, false);
+            Arguments.inRange("implicit-squared popularity", popularityExponent, -2, 2, false);
         }
 
+        /** The loss with every item's unobserved pairs weighed alike (β = 0, ALS's). */
+        public ImplicitSquared(double unobservedWeight) { this(unobservedWeight, 0); }
+
+        /** The spec; {@code popularity} is written only when it is not 0, so β = 0 reads as it always has. */
         @Override
-        public String toString() { return "implicit-squared(unobserved=" + unobservedWeight + ")"; }
+        public String toString() {
+            return "implicit-squared(unobserved=" + unobservedWeight
+                    + (popularityExponent == 0 ? "" : ", popularity=" + popularityExponent) + ")";
+        }
     }
 
     /**
      * The loss a spec names: {@code bpr(negatives=N)}, {@code sampled-softmax(negatives=N, temperature=T,
-     * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W)}, as their {@code toString()} writes them; parameters may be left
-     * out (then {@code negatives=1}; {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}; {@code unobserved=0.5}).
+     * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W, popularity=B)}, as their {@code toString()}
+     * writes them; parameters may be left out (then {@code negatives=1}; {@code negatives=256, temperature=0.1,
+     * score=cosine}; {@code gamma=1}; {@code unobserved=0.5, popularity=0}).
      *
      * @throws IllegalArgumentException when the spec names no loss, an unknown parameter, or a bad value
      */
@@ -150,7 +167,8 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
                         Double.parseDouble(take(p, "temperature", "0.1")),
                         score(take(p, "score", "cosine")));
                 case "direct-au" -> new DirectAU(Double.parseDouble(take(p, "gamma", "1")));
-                case "implicit-squared" -> new ImplicitSquared(Double.parseDouble(take(p, "unobserved", "0.5")));
+                case "implicit-squared" -> new ImplicitSquared(Double.parseDouble(take(p, "unobserved", "0.5")),
+                        Double.parseDouble(take(p, "popularity", "0")));
                 default -> throw new IllegalArgumentException("loss '" + name
                         + "' is not one of bpr, sampled-softmax, direct-au, implicit-squared");
             };

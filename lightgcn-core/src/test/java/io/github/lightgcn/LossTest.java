@@ -40,6 +40,8 @@ class LossTest {
         assertEquals("direct-au gamma must be in [0.0, 100.0], got -1.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Loss.ImplicitSquared(1e5));
         assertEquals("implicit-squared unobserved must be in [0.0, 10000.0], got 100000.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Loss.ImplicitSquared(0.5, 2.5));
+        assertEquals("implicit-squared popularity must be in [-2.0, 2.0], got 2.5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LightGCNConfig.builder().loss(null));
         assertEquals("loss must not be null", e.getMessage());
     }
@@ -47,7 +49,8 @@ class LossTest {
     @ParameterizedTest
     @ValueSource(strings = {"bpr(negatives=1)", "bpr(negatives=16)", "sampled-softmax(negatives=256, temperature=0.1, "
             + "score=cosine)", "sampled-softmax(negatives=3, temperature=2.5, score=dot)", "direct-au(gamma=0.5)",
-            "implicit-squared(unobserved=30.0)"})
+            "implicit-squared(unobserved=30.0)", "implicit-squared(unobserved=0.5, popularity=0.75)",
+            "implicit-squared(unobserved=1.0, popularity=-0.5)"})
     void specsReadBackAsTheSameLoss(String spec) {
         Loss loss = Loss.parse(spec);
         assertEquals(spec, loss.toString());
@@ -63,6 +66,9 @@ class LossTest {
         assertEquals(new Loss.SampledSoftmax(64, 0.1, Loss.Score.DOT), Loss.parse("sampled-softmax(negatives=64,score=DOT)"));
         assertEquals(new Loss.DirectAU(1), Loss.parse("direct-au"));
         assertEquals(new Loss.ImplicitSquared(0.5), Loss.parse("implicit-squared"));
+        assertEquals(new Loss.ImplicitSquared(0.5, 0), Loss.parse("implicit-squared(popularity=0)"));
+        assertEquals("implicit-squared(unobserved=0.5)", new Loss.ImplicitSquared(0.5, 0).toString());
+        assertEquals(new Loss.ImplicitSquared(1, 0.5), Loss.parse("implicit-squared(popularity=0.5, unobserved=1)"));
         var e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("softmax"));
         assertEquals("loss 'softmax' is not one of bpr, sampled-softmax, direct-au, implicit-squared", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Loss.parse("bpr(negative=2)"));
@@ -104,7 +110,8 @@ class LossTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bpr(negatives=3)", "sampled-softmax(negatives=8, temperature=0.2, score=cosine)",
-            "direct-au(gamma=1.0)", "implicit-squared(unobserved=5.0)"})
+            "direct-au(gamma=1.0)", "implicit-squared(unobserved=5.0)",
+            "implicit-squared(unobserved=0.5, popularity=0.5)"})
     void theModelFileRecordsTheLoss(String spec, @TempDir Path dir) throws IOException {
         InteractionGraph[] g = Graphs.planted(60, 40, 3, 6, 2, 5);
         LightGCNConfig config = LightGCNConfig.builder().embeddingDim(8).batchSize(64).epochs(2).loss(Loss.parse(spec))

@@ -37,7 +37,7 @@ public final class TrainingOptions {
 
     @Option(names = "--loss", paramLabel = "SPEC", description = "The training loss, e.g. bpr(negatives=4), "
             + "sampled-softmax(negatives=256, temperature=0.1, score=cosine), direct-au(gamma=1), "
-            + "implicit-squared(unobserved=0.5). Default: the recipe's (paper: bpr(negatives=1)).")
+            + "implicit-squared(unobserved=0.5, popularity=0). Default: the recipe's (paper: bpr(negatives=1)).")
     String loss;
 
     @Option(names = "--layers", paramLabel = "K", description = "Propagation layers. Default: ${DEFAULT-VALUE}.")

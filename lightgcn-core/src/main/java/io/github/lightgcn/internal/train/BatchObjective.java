@@ -3,6 +3,7 @@ package io.github.lightgcn.internal.train;
 import io.github.lightgcn.Loss;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.RowKernels;
+import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 
 /**
  * The part of a {@link TrainingStep} that a {@link Loss} other than BPR decides: the loss of a batch and its
@@ -23,9 +24,10 @@ interface BatchObjective {
      * @param byNodeId  the slots in ascending node id, users first (slots follow the table's node order, so a sum
      *                  over slots must walk them in this order for the result not to depend on that order)
      * @param distinctUsers how many of the slots are users ({@code byNodeId[0, distinctUsers)})
+     * @param rows      the adjacency (table) row of each slot
      */
     record Batch(float[] finals, int dim, int count, int batch, int[] users, int[] positives, int[] negatives,
-                 int negativesPerPositive, int[] byNodeId, int distinctUsers) {}
+                 int negativesPerPositive, int[] byNodeId, int distinctUsers, int[] rows) {}
 
     /**
      * Writes the gradient of the mean loss w.r.t. each of the {@code count} final rows into {@code grad} (same
@@ -39,11 +41,11 @@ interface BatchObjective {
     /** Whether the loss reads every item's final row, so that each batch holds every item. */
     default boolean needsEveryItem() { return false; }
 
-    /** The objective of {@code loss} on a graph of {@code edges} training edges, or null for BPR (the step's own path). */
-    static BatchObjective of(Loss loss, long edges, Workers workers, RowKernels rows) {
+    /** The objective of {@code loss} on the training graph {@code adjacency}, or null for BPR (the step's own path). */
+    static BatchObjective of(Loss loss, NormalizedAdjacency adjacency, Workers workers, RowKernels rows) {
         if (loss instanceof Loss.SampledSoftmax s) return new SampledSoftmaxObjective(s, workers, rows);
         if (loss instanceof Loss.DirectAU d) return new AlignmentUniformityObjective(d, workers, rows);
-        if (loss instanceof Loss.ImplicitSquared s) return new ImplicitSquaredObjective(s, edges, workers, rows);
+        if (loss instanceof Loss.ImplicitSquared s) return new ImplicitSquaredObjective(s, adjacency, workers, rows);
         return null;
     }
 }

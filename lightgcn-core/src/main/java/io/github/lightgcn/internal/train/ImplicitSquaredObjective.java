@@ -4,6 +4,7 @@ import io.github.lightgcn.Loss;
 import io.github.lightgcn.internal.concurrent.Workers;
 import io.github.lightgcn.internal.simd.RowKernels;
 import io.github.lightgcn.internal.simd.VectorOps;
+import io.github.lightgcn.internal.sparse.NormalizedAdjacency;
 
 import java.util.Arrays;
 
@@ -13,7 +14,9 @@ import java.util.Arrays;
  * U the batch's distinct users and j every item. With the items' Gramian {@code G_I = Σ_j e_j e_jᵀ} the second term
  * is {@code (w/E) Σ_u e_uᵀ G_I e_u}, and with {@code G_U = Σ_(u ∈ U) e_u e_uᵀ} its gradient is
  * {@code (2w/E) G_I e_u} on each user of the batch and {@code (2w/E) G_U e_j} on every item: (users + items) · d²
- * work instead of users · items · d.
+ * work instead of users · items · d. With popularity weights r_j (eALS's, {@link Loss.ImplicitSquared}) the items'
+ * Gramian is {@code Σ_j r_j e_j e_jᵀ} and item j's gradient {@code (2w/E) r_j G_U e_j}; at β = 0 every r_j is exactly
+ * 1, so the figures are those of the unweighted loss bit for bit.
  *
  * <p>Each Gramian entry is summed in double over the rows in node-id order, and each row's gradient is built by one
  * task (the positives' terms in batch order, then the Gramian's), so nothing depends on the thread count or the
@@ -23,15 +26,18 @@ final class ImplicitSquaredObjective implements BatchObjective {
 
     private final double weight;
     private final long edges;
+    private final double[] popularityByRow; // r_j of each item's table row (users' rows unused)
     private final Workers workers;
     private final RowKernels rowOps;
     private double[] itemGram = new double[0], userGram = new double[0], quadratic = new double[0];
-    private double[] residual = new double[0];
+    private double[] residual = new double[0], slotWeight = new double[0];
     private int[] seen = new int[0];
 
-    ImplicitSquaredObjective(Loss.ImplicitSquared loss, long edges, Workers workers, RowKernels rowOps) {
+    ImplicitSquaredObjective(Loss.ImplicitSquared loss, NormalizedAdjacency adjacency, Workers workers,
+                             RowKernels rowOps) {
         this.weight = loss.unobservedWeight();
-        this.edges = Math.max(1, edges);
+        this.edges = Math.max(1, adjacency.nonZeros() / 2);
+        this.popularityByRow = popularityWeights(adjacency, loss.popularityExponent());
         this.workers = workers;
         this.rowOps = rowOps;
     }
@@ -50,10 +56,12 @@ final class ImplicitSquaredObjective implements BatchObjective {
         ensure(count, batch, dim);
         Arrays.fill(seen, 0, count, 0);
         for (int q = 0; q < batch; q++) seen[su[q]]++;
+        int[] rows = b.rows();
+        for (int s = 0; s < count; s++) slotWeight[s] = popularityByRow[rows[s]];
         int parts = Math.min(workers.threads(), Math.max(1, dim / 8));
         workers.run(parts, t -> {
             int a0 = triangleRow(dim, t, parts), a1 = triangleRow(dim, t + 1, parts);
-            gram(itemGram, f, dim, byId, users, count, null, a0, a1);
+            gram(itemGram, f, dim, byId, users, count, slotWeight, a0, a1);
             gram(userGram, f, dim, byId, 0, users, null, a0, a1);
         });
         mirror(itemGram, dim);
@@ -89,7 +97,8 @@ final class ImplicitSquaredObjective implements BatchObjective {
                 double quad = 0;
                 for (int a = 0; a < dim; a++) quad += f[o + a] * v[a];
                 quadratic[s] = user ? quad : 0;
-                for (int a = 0; a < dim; a++) grad[o + a] += (float) (unobserved * v[a]);
+                double rowScale = user ? unobserved : unobserved * slotWeight[s];
+                for (int a = 0; a < dim; a++) grad[o + a] += (float) (rowScale * v[a]);
             }
         });
         double squares = 0, all = 0;
@@ -102,7 +111,8 @@ final class ImplicitSquaredObjective implements BatchObjective {
      * Rows a in [a0, a1) of {@code Σ_k w_k f_k f_kᵀ} over the slots {@code byId[from, to)}, in that order: the upper
      * triangle summed, the lower one copied from it (exactly symmetric) once every task is done, by {@link #mirror}.
      */
-    private static void gram(double[] g, float[] f, int dim, int[] byId, int from, int to, int[] weights, int a0, int a1) {
+    private static void gram(double[] g, float[] f, int dim, int[] byId, int from, int to, double[] weights, int a0,
+                             int a1) {
         Arrays.fill(g, a0 * dim, a1 * dim, 0);
         for (int k = from; k < to; k++) {
             int s = byId[k], o = s * dim;
@@ -113,6 +123,25 @@ final class ImplicitSquaredObjective implements BatchObjective {
                 for (int c = a; c < dim; c++) g[row + c] += fa * f[o + c];
             }
         }
+    }
+
+    /**
+     * r_j by table row: {@code I · max(1, n_j)^β / Σ_k max(1, n_k)^β} over the items' degrees n (a row's non-zeros),
+     * summed in item-id order; exactly 1 for every item when β = 0. An item without training edges counts as degree
+     * 1, so that its score is still pushed down like a rare item's.
+     */
+    static double[] popularityWeights(NormalizedAdjacency adjacency, double beta) {
+        int users = adjacency.numUsers(), items = adjacency.numItems();
+        int[] offsets = adjacency.rowOffsets(), position = adjacency.order().positions();
+        double[] byRow = new double[adjacency.numNodes()];
+        double sum = 0;
+        for (int j = 0; j < items; j++) {
+            int row = position[users + j];
+            byRow[row] = Math.pow(Math.max(1, offsets[row + 1] - offsets[row]), beta);
+            sum += byRow[row];
+        }
+        for (int j = 0; j < items; j++) byRow[position[users + j]] *= items / sum;
+        return byRow;
     }
 
     /** The first row of part t when the upper triangle's rows are split in parts of about equal work. */
@@ -134,6 +163,7 @@ final class ImplicitSquaredObjective implements BatchObjective {
         if (seen.length < count) {
             seen = new int[count];
             quadratic = new double[count];
+            slotWeight = new double[count];
         }
         if (residual.length < batch) residual = new double[batch];
     }

@@ -111,7 +111,7 @@ public final class TrainingStep {
         this.bounds = adjacency.rowRanges(workers);
         int ranges = bounds.length - 1;
         this.chunks = AlignedRows.pinned((long) ranges * (CHUNK_ROWS + 1), dim);
-        this.objective = BatchObjective.of(loss, adjacency.nonZeros() / 2, workers, rowOps);
+        this.objective = BatchObjective.of(loss, adjacency, workers, rowOps);
     }
 
     /** Negatives per positive the batches of this step's loss carry (BPR: 1 per triple; DirectAU: 0). */
@@ -309,7 +309,8 @@ public final class TrainingStep {
      */
     private BprObjective.Loss objectiveLoss(int batch, int count) {
         int per = objective.negativesPerBatchPositive();
-        var view = new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per, scatterOrder, distinctUsers);
+        var view = new BatchObjective.Batch(finals, dim, count, batch, su, si, sj, per, scatterOrder, distinctUsers,
+                nodes);
         double value = objective.lossAndGradient(view, finalGrad);
         if (denseRoute) { // a copy, cheap next to the loss
             for (int s = 0; s < count; s++) System.arraycopy(finalGrad, s * dim, denseGrad, BASE + nodes[s] * dim, dim);

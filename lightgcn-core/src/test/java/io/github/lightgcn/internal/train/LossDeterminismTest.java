@@ -36,7 +36,9 @@ class LossDeterminismTest {
             "direct-au(gamma=2.0)                                         | 64 | 0 | false",
             "implicit-squared(unobserved=1.0)                              | 19 | 3 | false",
             "implicit-squared(unobserved=5.0)                              | 16 | 2 | true",
-            "implicit-squared(unobserved=0.5)                              | 64 | 0 | false"})
+            "implicit-squared(unobserved=0.5)                              | 64 | 0 | false",
+            "implicit-squared(unobserved=0.5, popularity=0.5)              | 19 | 3 | false",
+            "implicit-squared(unobserved=2.0, popularity=1.0)              | 16 | 2 | true"})
     void sameResultForAnyThreadCountKernelsAndNodeOrder(String spec, int dim, int layers, boolean sparse) {
         Loss loss = Loss.parse(spec);
         InteractionGraph g = sparse ? Graphs.random(500, 400, 0.015, 8) : Graphs.random(80, 60, 0.1, 4);

@@ -115,14 +115,24 @@ class LossGradientCheckTest {
 
     /** Implicit ALS's squared loss from its definition: each (distinct user of the batch, item) pair's square. */
     static double implicitSquared(double[] ego, InteractionGraph g, int layers, Triples t, double l2, double w) {
+        return implicitSquared(ego, g, layers, t, l2, w, 0);
+    }
+
+    /** The same with eALS's popularity weights, from their definition: r_j = I · max(1, n_j)^β / Σ max(1, n)^β. */
+    static double implicitSquared(double[] ego, InteractionGraph g, int layers, Triples t, double l2, double w,
+                                  double beta) {
         double[] f = finals(ego, g, layers, DIM);
         int users = g.numUsers(), items = g.numItems();
+        double[] r = new double[items];
+        double norm = 0;
+        for (int j = 0; j < items; j++) norm += Math.pow(Math.max(1, g.itemDegree(j)), beta);
+        for (int j = 0; j < items; j++) r[j] = items * Math.pow(Math.max(1, g.itemDegree(j)), beta) / norm;
         double positives = 0, all = 0;
         for (int q = 0; q < t.size(); q++) {
             positives += Math.pow(dot(f, t.users()[q], users + t.positives()[q]) - 1, 2);
         }
         for (int u : Arrays.stream(t.users()).distinct().toArray()) {
-            for (int j = 0; j < items; j++) all += Math.pow(dot(f, u, users + j), 2);
+            for (int j = 0; j < items; j++) all += r[j] * Math.pow(dot(f, u, users + j), 2);
         }
         return positives / t.size() + w * all / g.numEdges() + l2(ego, users, t, l2);
     }
@@ -175,6 +185,14 @@ class LossGradientCheckTest {
     void implicitSquaredMatchesCentralDifferences(int layers, double w, String k) {
         Triples t = batch(0);
         check(tiny(), t, layers, 0.3, new Loss.ImplicitSquared(w), k, ego -> implicitSquared(ego, tiny(), layers, t, 0.3, w));
+    }
+
+    @ParameterizedTest(name = "layers={0} unobserved={1} popularity={2} kernels={3}")
+    @CsvSource({"2, 1.0, 0.5, jvm", "0, 3.0, 1.0, jvm", "3, 0.5, 2.0, scalar", "1, 2.0, -0.5, jvm"})
+    void popularityWeightedImplicitSquaredMatchesCentralDifferences(int layers, double w, double beta, String k) {
+        Triples t = batch(0);
+        check(tiny(), t, layers, 0.3, new Loss.ImplicitSquared(w, beta), k,
+                ego -> implicitSquared(ego, tiny(), layers, t, 0.3, w, beta));
     }
 
     @ParameterizedTest(name = "loss={0}")
