@@ -48,6 +48,7 @@ public final class LightGCNConfig {
     private final double initStd;
     private final long seed;
     private final Loss loss;
+    private final double learningRateDecay;
 
     private LightGCNConfig(Builder b) {
         this.embeddingDim = b.embeddingDim;
@@ -67,6 +68,7 @@ public final class LightGCNConfig {
         this.initStd = b.initStd;
         this.seed = b.seed;
         this.loss = b.loss;
+        this.learningRateDecay = b.learningRateDecay;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -94,6 +96,7 @@ public final class LightGCNConfig {
         b.initStd = initStd;
         b.seed = seed;
         b.loss = loss;
+        b.learningRateDecay = learningRateDecay;
         return b;
     }
 
@@ -118,6 +121,14 @@ public final class LightGCNConfig {
     public long seed() { return seed; }
     /** The training objective ({@link Loss#paper()}, BPR with one negative, by default). */
     public Loss loss() { return loss; }
+    /**
+     * γ of the learning-rate schedule: epoch e (from 1) steps with {@code learningRate · γ^(e−1)}; 1 (the default,
+     * the paper's) keeps the rate constant.
+     */
+    public double learningRateDecay() { return learningRateDecay; }
+
+    /** The learning rate of {@code epoch} (from 1) under the schedule; exactly {@link #learningRate()} when γ is 1. */
+    public double learningRateAt(int epoch) { return learningRate * Math.pow(learningRateDecay, epoch - 1); }
 
     /** Every value by name, for logs and model provenance. */
     public Map<String, String> asMap() {
@@ -138,6 +149,7 @@ public final class LightGCNConfig {
         m.put("initStd", Double.toString(initStd));
         m.put("seed", Long.toString(seed));
         m.put("loss", loss.toString());
+        m.put("learningRateDecay", Double.toString(learningRateDecay));
         return m;
     }
 
@@ -196,6 +208,7 @@ public final class LightGCNConfig {
             case "initStd" -> b.initStd(Double.parseDouble(v));
             case "seed" -> b.seed(Long.parseLong(v));
             case "loss" -> b.loss(Loss.parse(v));
+            case "learningRateDecay" -> b.learningRateDecay(Double.parseDouble(v));
             default -> throw new IllegalStateException("asMap() has a key set() does not know: " + key);
         }
     }
@@ -211,7 +224,8 @@ public final class LightGCNConfig {
                 && epochs == c.epochs && evalEvery == c.evalEvery && patience == c.patience
                 && same(minDelta, c.minDelta) && monitorMetric == c.monitorMetric && monitorK == c.monitorK
                 && Arrays.equals(topK, c.topK) && sampling == c.sampling && initialization == c.initialization
-                && same(initStd, c.initStd) && seed == c.seed && loss.equals(c.loss);
+                && same(initStd, c.initStd) && seed == c.seed && loss.equals(c.loss)
+                && same(learningRateDecay, c.learningRateDecay);
     }
 
     private static boolean same(double a, double b) { return Double.doubleToLongBits(a) == Double.doubleToLongBits(b); }
@@ -219,7 +233,7 @@ public final class LightGCNConfig {
     @Override
     public int hashCode() {
         int h = Objects.hash(embeddingDim, layers, learningRate, l2, batchSize, epochs, evalEvery, patience, minDelta,
-                monitorMetric, monitorK, sampling, initialization, initStd, seed, loss);
+                monitorMetric, monitorK, sampling, initialization, initStd, seed, loss, learningRateDecay);
         return 31 * h + Arrays.hashCode(topK);
     }
 
@@ -245,6 +259,7 @@ public final class LightGCNConfig {
         private double initStd = 0.1;
         private long seed = 2020;
         private Loss loss = Loss.paper();
+        private double learningRateDecay = 1;
 
         private Builder() {}
 
@@ -254,6 +269,15 @@ public final class LightGCNConfig {
         public Builder layers(int v) { layers = Arguments.inRange("layers", v, 0, 16); return this; }
         /** Adam learning rate, in (0, 10]. */
         public Builder learningRate(double v) { learningRate = Arguments.inRange("learningRate", v, 0, 10, true); return this; }
+
+        /**
+         * γ in (0, 1]: each epoch's learning rate is the previous one's times γ (epoch e: {@code learningRate ·
+         * γ^(e−1)}), so that Adam settles into a minimum instead of hopping around it; 1 (default) is a constant rate.
+         */
+        public Builder learningRateDecay(double v) {
+            learningRateDecay = Arguments.inRange("learningRateDecay", v, 0, 1, true);
+            return this;
+        }
         /** L2 weight λ on the batch's ego embeddings, in [0, 10]. */
         public Builder l2(double v) { l2 = Arguments.inRange("l2", v, 0, 10, false); return this; }
         /** Triples per batch, in [1, 1048576]. */

@@ -112,9 +112,10 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
      * <p>{@code r_j} weighs item j's unobserved pairs by its popularity, as eALS does (He, Zhang, Kan and Chua,
      * "Fast Matrix Factorization for Online Recommendation with Implicit Feedback", SIGIR 2016):
      * {@code r_j = I · max(1, n_j)^β / Σ_k max(1, n_k)^β} for item degrees n over I items, so that the weights average
-     * 1. β = 0 (the default) weighs every item alike, as ALS does; β {@literal >} 0 pushes the scores of popular items a user has
-     * not chosen down harder, a missing popular item being stronger evidence of dislike than a missing rare one (eALS's
-     * choice, β = 0.5 in its paper); β {@literal <} 0 does the opposite, leaving popular items' scores higher.
+     * 1. β = 0 (the default) weighs every item alike, as ALS does; β {@literal >} 0 pushes the scores of popular items
+     * a user has not chosen down harder, a missing popular item being stronger evidence of dislike than a missing rare
+     * one (eALS's choice, β = 0.5 in its paper); β {@literal <} 0 does the opposite, leaving popular items' scores
+     * higher.
      *
      * @param unobservedWeight   w, in [0, 10000]
      * @param popularityExponent β, in [−2, 2]

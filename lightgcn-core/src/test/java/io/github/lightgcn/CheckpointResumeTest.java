@@ -54,12 +54,17 @@ class CheckpointResumeTest {
     }
 
     private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir, Loss loss) throws IOException {
+        assertResumeEqualsUninterrupted(stopEpoch, stopBatch, dir, loss, 1);
+    }
+
+    private void assertResumeEqualsUninterrupted(int stopEpoch, int stopBatch, Path dir, Loss loss, double decay)
+            throws IOException {
         var uninterruptedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel uninterrupted = new LightGCN(config().loss(loss).build())
+        LightGCNModel uninterrupted = new LightGCN(config().loss(loss).learningRateDecay(decay).build())
                 .fit(G[0], G[1], options().threads(2).listener(epochLosses(uninterruptedLosses)).build());
 
         Path cp = dir.resolve("run.ckpt");
-        LightGCN first = new LightGCN(config().loss(loss).build());
+        LightGCN first = new LightGCN(config().loss(loss).learningRateDecay(decay).build());
         LightGCNModel partial = first.fit(G[0], G[1], options().threads(2).checkpointEvery(100, cp)
                 .listener(stopAt(first, stopEpoch, stopBatch)).build());
         assertEquals(StopReason.INTERRUPTED, partial.trainingSummary().stopReason());
@@ -72,7 +77,7 @@ class CheckpointResumeTest {
 
         // resumed with another thread count: the result must not change
         var resumedLosses = new java.util.TreeMap<Integer, java.util.List<Double>>();
-        LightGCNModel resumed = new LightGCN(config().loss(loss).build())
+        LightGCNModel resumed = new LightGCN(config().loss(loss).learningRateDecay(decay).build())
                 .fit(G[0], G[1], options().threads(1).resumeFrom(cp).listener(epochLosses(resumedLosses)).build());
         assertEquals(StopReason.COMPLETED, resumed.trainingSummary().stopReason());
         // the epoch the run was stopped in reports the loss of all its batches, as the uninterrupted run does
@@ -103,6 +108,12 @@ class CheckpointResumeTest {
             "direct-au(gamma=1.0)", "implicit-squared(unobserved=4.0)"})
     void everyLossResumesInTheMiddleOfAnEpochToTheUninterruptedRun(String loss, @TempDir Path dir) throws IOException {
         assertResumeEqualsUninterrupted(4, 3, dir, Loss.parse(loss));
+    }
+
+    /** The schedule's rate comes from the epoch alone, so a decaying run resumes exactly too. */
+    @Test
+    void aDecayingLearningRateResumesInTheMiddleOfAnEpochToTheUninterruptedRun(@TempDir Path dir) throws IOException {
+        assertResumeEqualsUninterrupted(4, 3, dir, Loss.paper(), 0.7);
     }
 
     @Test

@@ -18,6 +18,20 @@ class LightGCNConfigTest {
         assertEquals(1000, c.epochs());
         assertEquals(Metric.NDCG, c.monitorMetric());
         assertArrayEquals(new int[]{20}, c.topK());
+        assertEquals(1.0, c.learningRateDecay());
+        assertEquals(1e-3, c.learningRateAt(500), 0, "a constant rate, exactly");
+    }
+
+    @Test
+    void theScheduleMultipliesTheRateByGammaEachEpoch() {
+        LightGCNConfig c = LightGCNConfig.builder().learningRate(0.01).learningRateDecay(0.5).build();
+        assertEquals(0.01, c.learningRateAt(1), 0);
+        assertEquals(0.005, c.learningRateAt(2), 0);
+        assertEquals(0.00125, c.learningRateAt(4), 1e-18);
+        var e = assertThrows(IllegalArgumentException.class, () -> LightGCNConfig.builder().learningRateDecay(0));
+        assertEquals("learningRateDecay must be in (0.0, 1.0], got 0.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LightGCNConfig.builder().learningRateDecay(1.01));
+        assertNotEquals(LightGCNConfig.defaults(), c.toBuilder().learningRate(1e-3).build());
     }
 
     @Test
@@ -58,7 +72,7 @@ class LightGCNConfigTest {
         LightGCNConfig c = LightGCNConfig.builder().embeddingDim(12).layers(2).learningRate(0.1 + 0.2).l2(1e-5)
                 .batchSize(256).epochs(7).evalEvery(2).patience(3).minDelta(1e-4).monitor(Metric.RECALL, 10)
                 .topK(5, 50).sampling(Sampling.EDGE_UNIFORM).initialization(Initialization.XAVIER_UNIFORM)
-                .initStd(0.05).seed(-123456789012345L).build();
+                .initStd(0.05).seed(-123456789012345L).learningRateDecay(0.97).build();
         assertEquals(c, LightGCNConfig.fromMap(c.asMap()));
         assertEquals(LightGCNConfig.defaults(), LightGCNConfig.fromMap(java.util.Map.of()), "absent keys: defaults");
     }

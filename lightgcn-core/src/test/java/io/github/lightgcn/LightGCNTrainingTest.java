@@ -67,6 +67,29 @@ class LightGCNTrainingTest {
                 + popularity.recall(10));
     }
 
+    /** Epoch 1 runs at the base rate whatever γ; from epoch 2 the decayed rate moves the embeddings less. */
+    @Test
+    void aDecayingLearningRateChangesTheRunFromItsSecondEpoch() {
+        InteractionGraph train = PLANTED[0];
+        LightGCNConfig constant = small().epochs(1).build();
+        LightGCNConfig decaying = constant.toBuilder().learningRateDecay(0.25).build();
+        LightGCNModel a = new LightGCN(constant).fit(train), b = new LightGCN(decaying).fit(train);
+        assertArrayEquals(a.userEmbeddings(), b.userEmbeddings(), 0f, "epoch 1: the same rate");
+        LightGCNModel start = new LightGCN(constant.withEpochs(0 + 1)).fit(train);
+        LightGCNModel two = new LightGCN(constant.withEpochs(2)).fit(train);
+        LightGCNModel twoDecayed = new LightGCN(decaying.withEpochs(2)).fit(train);
+        double moved = distance(start.userEmbeddings(), two.userEmbeddings());
+        double movedDecayed = distance(start.userEmbeddings(), twoDecayed.userEmbeddings());
+        assertTrue(movedDecayed > 0 && movedDecayed < 0.5 * moved,
+                "epoch 2 at a quarter of the rate moves " + movedDecayed + " against " + moved);
+    }
+
+    private static double distance(float[] x, float[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) s += (x[i] - y[i]) * (double) (x[i] - y[i]);
+        return Math.sqrt(s);
+    }
+
     @Test
     void sameSeedGivesBitIdenticalEmbeddingsAndMetricsWhateverTheThreadCount() {
         InteractionGraph train = PLANTED[0], test = PLANTED[1];

@@ -59,6 +59,7 @@ public final class Defaults implements IDefaultValueProvider {
                 Map.entry("--dim", Integer.toString(c.embeddingDim())),
                 Map.entry("--batch", Integer.toString(c.batchSize())),
                 Map.entry("--lr", Double.toString(c.learningRate())),
+                Map.entry("--lr-decay", Double.toString(c.learningRateDecay())),
                 Map.entry("--l2", Double.toString(c.l2())),
                 Map.entry("--epochs", Integer.toString(c.epochs())),
                 Map.entry("--eval-every", Integer.toString(c.evalEvery())),

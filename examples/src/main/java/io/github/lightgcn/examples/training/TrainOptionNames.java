@@ -21,6 +21,7 @@ public final class TrainOptionNames {
         OPTIONS.put("embeddingDim", "--dim");
         OPTIONS.put("batchSize", "--batch");
         OPTIONS.put("learningRate", "--lr");
+        OPTIONS.put("learningRateDecay", "--lr-decay");
         OPTIONS.put("l2", "--l2");
         OPTIONS.put("epochs", "--epochs");
         OPTIONS.put("evalEvery", "--eval-every");

@@ -52,6 +52,10 @@ public final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "RATE", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
     double lr;
 
+    @Option(names = "--lr-decay", paramLabel = "GAMMA", description = "Learning-rate schedule: each epoch's rate is "
+            + "the previous one's times GAMMA, in (0, 1]; 1 keeps it constant. Default: ${DEFAULT-VALUE}.")
+    double lrDecay;
+
     @Option(names = "--l2", paramLabel = "LAMBDA",
             description = "L2 weight on the batch's ego embeddings. Default: ${DEFAULT-VALUE}.")
     double l2;
@@ -126,6 +130,7 @@ public final class TrainingOptions {
         given("--dim", () -> b.embeddingDim(dim));
         given("--batch", () -> b.batchSize(batch));
         given("--lr", () -> b.learningRate(lr));
+        given("--lr-decay", () -> b.learningRateDecay(lrDecay));
         given("--l2", () -> b.l2(l2));
         given("--epochs", () -> b.epochs(epochs));
         given("--eval-every", () -> b.evalEvery(evalEvery));
@@ -198,7 +203,9 @@ public final class TrainingOptions {
     public static String describe(LightGCNConfig c, FitOptions o) {
         return String.format(Locale.ROOT, "layers %d, dim %d, batch %d, lr %s, l2 %s, epochs %d, eval every %d, "
                         + "patience %d, monitor %s@%d, sampler %s, seed %d, threads %d, loss %s", c.layers(),
-                c.embeddingDim(), c.batchSize(), c.learningRate(), c.l2(), c.epochs(), c.evalEvery(), c.patience(),
+                c.embeddingDim(), c.batchSize(), c.learningRate()
+                        + (c.learningRateDecay() == 1 ? "" : " x" + c.learningRateDecay() + " per epoch"), c.l2(),
+                c.epochs(), c.evalEvery(), c.patience(),
                 c.monitorMetric().label(), c.monitorK(), TrainCommand.SamplerConverter.label(c.sampling()), c.seed(),
                 o.threads(), c.loss());
     }

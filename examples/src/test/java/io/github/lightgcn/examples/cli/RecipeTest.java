@@ -38,6 +38,10 @@ class RecipeTest {
                 java.util.stream.Stream.of("--loss", "bpr(negatives=4)", "--layers", "2")).toArray(String[]::new);
         assertTrue(config(CliRun.of(lossGiven)).endsWith("loss bpr(negatives=4)"));
         assertTrue(config(CliRun.of(lossGiven)).startsWith("config: layers 2, dim 256,"));
+        String[] decaying = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
+                java.util.stream.Stream.of("--lr-decay", "0.9")).toArray(String[]::new);
+        assertTrue(config(CliRun.of(decaying)).startsWith("config: layers 0, dim 256, batch 8192, lr 0.01 x0.9 per "
+                + "epoch, l2 0.1,"), () -> config(CliRun.of(decaying)));
 
         SmallData data = SmallData.write(dir);
         CliRun split = CliRun.of("train", "--train", data.train().toString(), "--test", data.test().toString(),
@@ -54,5 +58,9 @@ class RecipeTest {
         CliRun loss = CliRun.of("train", "--anime", "a.csv", "--ratings", "r.csv", "--loss", "bpr(negatives=0)");
         assertEquals(2, loss.exitCode(), loss::toString);
         assertTrue(loss.errLines().get(0).contains("--loss"), loss::toString);
+        CliRun decay = CliRun.of("train", "--anime", "a.csv", "--ratings", "r.csv", "--lr-decay", "1.5");
+        assertEquals(2, decay.exitCode(), decay::toString);
+        assertTrue(decay.errLines().get(0).contains("--lr-decay")
+                && decay.errLines().get(0).contains("(0.0, 1.0]"), decay::toString);
     }
 }

@@ -114,7 +114,7 @@ class TrainCommandTest {
         // the fit options follow the configuration's values, under the keys and in the order of before
         assertEquals(List.of("embeddingDim", "layers", "learningRate", "l2", "batchSize", "epochs", "evalEvery",
                 "patience", "minDelta", "monitor", "topK", "sampling", "initialization", "initStd", "seed", "loss",
-                "threads", "evalBlockSize", "maxTrainingSeconds"), List.copyOf(config.keySet()));
+                "learningRateDecay", "threads", "evalBlockSize", "maxTrainingSeconds"), List.copyOf(config.keySet()));
         assertEquals("bpr(negatives=1)", config.get("loss"));
         assertEquals(1.0, config.get("threads"));
         assertEquals(256.0, config.get("evalBlockSize"));

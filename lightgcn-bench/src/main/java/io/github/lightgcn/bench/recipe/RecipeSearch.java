@@ -32,6 +32,12 @@ import java.util.Map;
  * apart). Every trial's line (configuration, best epoch, val figures,
  * seconds) is appended to {@code --log}, the chosen one's test figures last.
  *
+ * <p>{@code --parts DIR} reads instead the four 0-based pair files that {@code lightgcn-bench-als --write-split}
+ * writes for a split without a validation file (LastFM, Gowalla): the trials train on {@code grid-train.txt} and
+ * are chosen on {@code validation.txt}, as ALS's grid was; the chosen configuration is then refitted on the whole
+ * {@code train.txt} for its best epoch count (no early stopping: the validation part is inside that train), and that
+ * refit is what {@code test.txt} scores, as ALS's winner is refitted and scored.
+ *
  * <p>A trial is one argument of {@code key=value} pairs separated by {@code ;}, the keys of
  * {@link LightGCNConfig#asMap()} over a base of {@code epochs=400; evalEvery=5; patience=4}, e.g.
  * {@code "loss=sampled-softmax(negatives=128, temperature=0.1, score=cosine); embeddingDim=128; layers=2"}.
@@ -50,13 +56,14 @@ public final class RecipeSearch {
     record Trial(LightGCNConfig config, LightGCNModel model, Metrics val, TrainingSummary summary) {}
 
     public static void main(String[] args) throws IOException {
-        Path split = Path.of("../shared/data/mal/split"), log = Path.of("results/recipes/trials.tsv");
+        Path split = Path.of("../shared/data/mal/split"), log = Path.of("results/recipes/trials.tsv"), parts = null;
         int threads = 2;
         boolean test = true;
         List<String> specs = new ArrayList<>();
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
                 case "--split" -> split = Path.of(args[++a]);
+                case "--parts" -> parts = Path.of(args[++a]);
                 case "--log" -> log = Path.of(args[++a]);
                 case "--threads" -> threads = Integer.parseInt(args[++a]);
                 case "--no-test" -> test = false; // a part of a search: the test split is read once, at its end
@@ -64,10 +71,24 @@ public final class RecipeSearch {
             }
         }
         if (specs.isEmpty()) throw new IllegalArgumentException("no trial given: pass one \"key=value; ...\" per trial");
-        InteractionSplit data = SplitReader.read(ReadOptions.of(DataFormat.CSV), split.resolve("train.csv"),
-                split.resolve("val.csv"), split.resolve("test.csv"));
+        InteractionSplit data = parts == null
+                ? SplitReader.read(ReadOptions.of(DataFormat.CSV), split.resolve("train.csv"), split.resolve("val.csv"),
+                split.resolve("test.csv"))
+                : SplitReader.read(ReadOptions.of(DataFormat.PAIRS), parts.resolve("grid-train.txt"),
+                parts.resolve("validation.txt"), parts.resolve("test.txt"));
         InteractionGraph train = data.train(), val = data.validation().orElseThrow(), testGraph = data.test();
         System.out.println("data: " + data.summary());
+        InteractionGraph refitTrain = null;
+        if (parts != null) {
+            InteractionSplit whole = SplitReader.read(ReadOptions.of(DataFormat.PAIRS), parts.resolve("train.txt"),
+                    null, parts.resolve("test.txt"));
+            refitTrain = whole.train();
+            if (refitTrain.numUsers() != train.numUsers() || refitTrain.numItems() != train.numItems()) {
+                throw new IllegalArgumentException("train.txt's universe " + refitTrain.numUsers() + " x "
+                        + refitTrain.numItems() + " is not grid-train's " + train.numUsers() + " x " + train.numItems());
+            }
+            System.out.println("refit on: " + whole.summary());
+        }
         if (log.getParent() != null) Files.createDirectories(log.getParent());
         FitOptions options = FitOptions.builder().threads(threads).listener(new TrainingListener() {
             @Override
@@ -94,7 +115,16 @@ public final class RecipeSearch {
             if (best == null || v.get(Metric.NDCG, 20) > best.val().get(Metric.NDCG, 20)) best = t;
         }
         if (!test) return;
-        Metrics m = best.model().evaluate(testGraph, 20);
+        LightGCNModel chosen = best.model();
+        if (refitTrain != null) {
+            LightGCNConfig refit = best.config().toBuilder().epochs(best.summary().bestEpoch()).patience(0).build();
+            chosen = new LightGCN(refit).fit(refitTrain, null, FitOptions.builder().threads(threads).build());
+            String line = String.format(Locale.ROOT, "%s	refit	on train.txt for %d epochs	train_s=%.1f", stamp(),
+                    refit.epochs(), chosen.trainingSummary().trainSeconds());
+            System.out.println(line);
+            append(log, line);
+        }
+        Metrics m = chosen.evaluate(testGraph, 20);
         String line = String.format(Locale.ROOT, "%s\ttest\trecall=%.5f\tndcg=%.5f\tprecision=%.5f\t(chosen on val "
                         + "of %d trials: val ndcg=%.5f, best epoch %d, train %.1f s)\t%s", stamp(),
                 m.get(Metric.RECALL, 20), m.get(Metric.NDCG, 20), m.get(Metric.PRECISION, 20), specs.size(),

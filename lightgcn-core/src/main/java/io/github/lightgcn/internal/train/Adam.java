@@ -10,7 +10,7 @@ import io.github.lightgcn.internal.simd.AdamKernels;
  */
 public final class Adam {
 
-    private final float learningRate;
+    private float learningRate; // the schedule's rate of the current epoch
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -33,6 +33,9 @@ public final class Adam {
         this.v = new float[size];
         this.kernel = kernel;
     }
+
+    /** Sets the learning rate of the steps from now on (a schedule's rate for the next epoch). */
+    public void learningRate(float rate) { learningRate = rate; }
 
     /** Number of steps taken. */
     public long step() { return step; }

@@ -129,6 +129,7 @@ public final class TrainingLoop {
         boolean bpr = config.loss() instanceof Loss.Bpr;
         for (int epoch = startEpoch; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
+            state.adam.learningRate((float) config.learningRateAt(epoch)); // from the epoch alone: resumes exactly
             Triples triples = sampler.sampleEpoch(Rng.stream(config.seed(), STREAM_SAMPLER, epoch),
                     bpr ? triplesPerPositive : 0);
             int batches = (triples.size() + batchSize - 1) / batchSize;
