@@ -5,6 +5,7 @@ import io.github.lightgcn.examples.training.Defaults;
 import io.github.lightgcn.examples.training.MalTraining;
 import io.github.lightgcn.examples.training.MetricsReport;
 import io.github.lightgcn.examples.training.Progress;
+import io.github.lightgcn.examples.training.Recipe;
 import io.github.lightgcn.examples.training.SplitKind;
 import io.github.lightgcn.FitOptions;
 import io.github.lightgcn.LightGCNConfig;
@@ -97,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data and --generated exclude each other");
         }
         AnimeFilter filter = filterOptions.filter(spec);
-        LightGCNConfig.Builder c = LightGCNConfig.builder().layers(3).embeddingDim(64).learningRate(0.01).l2(1e-4)
-                .batchSize(2048).evalEvery(5).patience(2).topK(10, 20).seed(seed);
+        // the anime mode's recipe, the one chosen on MAL's validation split (BENCHMARKS.md), as train --anime uses it
+        LightGCNConfig.Builder c = Recipe.MAL.config().toBuilder().topK(10, 20).seed(seed);
         OptionCheck.check(spec, "--epochs", () -> c.epochs(epochs)); // the same checks and messages as train's
         LightGCNConfig config = c.build();
         FitOptions.Builder f = FitOptions.builder().threads(threads.value(spec));

@@ -30,9 +30,9 @@ public final class TrainingOptions {
 
     @Option(names = "--recipe", paramLabel = "paper|mal", description = "The settings to start from: paper (He et "
             + "al.'s: BPR, 3 layers, dim 64, lr 1e-3; the default with split files) or mal (chosen on MAL's validation "
-            + "split: implicit ALS's squared loss, dim 256, no layer, L2 0.1, lr 0.01, batch 8192, edge sampler, "
-            + "eval every 5, patience 4; the default with --anime/--ratings). Options given override it; the "
-            + "defaults below are the paper's.")
+            + "split: implicit ALS's squared loss, dim 256, no layer, L2 0.15, lr 0.01 x0.95 per epoch, batch 8192, "
+            + "edge sampler, eval every 5, patience 4; the default with --anime/--ratings). Options given override "
+            + "it; the defaults below are the paper's.")
     String recipe;
 
     @Option(names = "--loss", paramLabel = "SPEC", description = "The training loss, e.g. bpr(negatives=4), "

@@ -27,7 +27,8 @@ class RecipeTest {
         GeneratedData mal = MalGenerator.generate(dir.resolve("mal"), 1000, 3);
         String[] anime = {"train", "--anime", mal.animeCsv().toString(), "--ratings", mal.ratingsCsv().toString(),
                 "--epochs", "1", "--threads", "1"};
-        assertEquals("config: layers 0, dim 256, batch 8192, lr 0.01, l2 0.1, epochs 1, eval every 5, patience 4, "
+        assertEquals("config: layers 0, dim 256, batch 8192, lr 0.01 x0.95 per epoch, l2 0.15, epochs 1, eval every 5, "
+                + "patience 4, "
                 + "monitor ndcg@20, sampler edge, seed 2020, threads 1, loss implicit-squared(unobserved=0.5)",
                 config(CliRun.of(anime)));
         String[] paper = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
@@ -40,8 +41,11 @@ class RecipeTest {
         assertTrue(config(CliRun.of(lossGiven)).startsWith("config: layers 2, dim 256,"));
         String[] decaying = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
                 java.util.stream.Stream.of("--lr-decay", "0.9")).toArray(String[]::new);
+        String[] constant = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
+                java.util.stream.Stream.of("--lr-decay", "1")).toArray(String[]::new);
+        assertTrue(config(CliRun.of(constant)).startsWith("config: layers 0, dim 256, batch 8192, lr 0.01, l2 0.15,"));
         assertTrue(config(CliRun.of(decaying)).startsWith("config: layers 0, dim 256, batch 8192, lr 0.01 x0.9 per "
-                + "epoch, l2 0.1,"), () -> config(CliRun.of(decaying)));
+                + "epoch, l2 0.15,"), () -> config(CliRun.of(decaying)));
 
         SmallData data = SmallData.write(dir);
         CliRun split = CliRun.of("train", "--train", data.train().toString(), "--test", data.test().toString(),
