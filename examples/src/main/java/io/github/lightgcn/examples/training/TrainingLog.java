@@ -1,5 +1,6 @@
 package io.github.lightgcn.examples.training;
 
+import io.github.lightgcn.Loss;
 import io.github.lightgcn.TrainingListener;
 
 import java.io.PrintWriter;
@@ -15,15 +16,19 @@ final class TrainingLog implements TrainingListener {
     private final String monitorGraph;
     private final String monitorLabel;
     private final boolean epochLines;
+    private final String lossTerm;
     private EvaluationStats lastEvaluation;
 
     /**
      * @param monitorGraph "val" or "test": the graph the evaluations run on
      * @param monitorLabel the monitored metric, e.g. {@code ndcg@20}
      * @param epochLines   false when a progress bar shows the epochs (a line per epoch would break the bar)
+     * @param loss         the training loss, whose name labels the loss term without L2
      */
-    TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines) {
+    TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines, Loss loss) {
         this.out = out;
+        String spec = loss.toString();
+        this.lossTerm = spec.substring(0, spec.indexOf('(')); // "bpr", "implicit-squared", ...
         this.epochLines = epochLines;
         this.monitorGraph = monitorGraph;
         this.monitorLabel = monitorLabel;
@@ -33,8 +38,8 @@ final class TrainingLog implements TrainingListener {
     public void onEpoch(EpochStats s) {
         if (!epochLines) return;
         int width = Integer.toString(s.maxEpochs()).length();
-        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  loss %.6f  bpr %.6f  reg %.6f  %.3f s",
-                s.epoch(), s.maxEpochs(), s.loss(), s.bprLoss(), s.regLoss(), s.seconds()));
+        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  loss %.6f  %s %.6f  reg %.6f  %.3f s",
+                s.epoch(), s.maxEpochs(), s.loss(), lossTerm, s.bprLoss(), s.regLoss(), s.seconds()));
         out.flush();
     }
 

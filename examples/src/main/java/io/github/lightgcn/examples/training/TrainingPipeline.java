@@ -96,7 +96,7 @@ public final class TrainingPipeline {
 
         String monitorLabel = config.monitorMetric().label() + "@" + config.monitorK();
         TrainingProgress bars = new TrainingProgress(progress, config.evalEvery(), config.epochs(), out);
-        TrainingLog log = new TrainingLog(out, data.monitorName(), monitorLabel, !progress.bars());
+        TrainingLog log = new TrainingLog(out, data.monitorName(), monitorLabel, !progress.bars(), config.loss());
         TrainingCurves curves = new TrainingCurves(data.monitorName() + " " + monitorLabel);
         FitOptions.Builder fit = options.toBuilder();
         if (layout == Layout.ANIME) fit.listener(bars);

@@ -31,6 +31,9 @@ class RecipeTest {
                 + "patience 4, "
                 + "monitor ndcg@20, sampler edge, seed 2020, threads 1, loss implicit-squared(unobserved=0.5)",
                 config(CliRun.of(anime)));
+        // the epoch line names the loss term by its loss (BPR's lines keep their "bpr")
+        String epochLine = CliRun.of(anime).linesStartingWith("epoch 1/1  loss ").get(0);
+        assertTrue(epochLine.matches(".*  implicit-squared \\d+\\.\\d{6}  reg .*"), epochLine);
         String[] paper = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
                 java.util.stream.Stream.of("--recipe", "paper", "--lr", "0.005")).toArray(String[]::new);
         assertEquals("config: layers 3, dim 64, batch 2048, lr 0.005, l2 1.0E-4, epochs 1, eval every 10, patience 5, "
