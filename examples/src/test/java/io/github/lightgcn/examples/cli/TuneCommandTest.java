@@ -45,6 +45,16 @@ class TuneCommandTest {
         return space;
     }
 
+    /** The space shipped for MAL-like data reads, and each of its values is one the configuration accepts. */
+    @Test
+    void theShippedImplicitSquaredSpaceReads() throws IOException {
+        Path file = Path.of("spaces/implicit-squared.space");
+        var space = io.github.lightgcn.tune.SearchSpace.parse(Files.readString(file), file.toString());
+        assertEquals(162L, space.size());
+        assertEquals(List.of("loss", "embeddingDim", "layers", "l2", "learningRate", "learningRateDecay", "batchSize",
+                "sampling"), List.copyOf(space.values().keySet()));
+    }
+
     @Test
     void writesTheTrialsTheBestOptionsAndTheTestMetricsWithTrainsKeys() throws IOException {
         SmallData data = SmallData.write(dir);
