@@ -272,7 +272,8 @@ public final class LightGCNConfig {
 
         /**
          * γ in (0, 1]: each epoch's learning rate is the previous one's times γ (epoch e: {@code learningRate ·
-         * γ^(e−1)}), so that Adam settles into a minimum instead of hopping around it; 1 (default) is a constant rate.
+         * γ^(e−1)}), so that Adam settles into a minimum instead of hopping around it; 1 (default) is a constant
+         * rate.
          */
         public Builder learningRateDecay(double v) {
             learningRateDecay = Arguments.inRange("learningRateDecay", v, 0, 1, true);

@@ -140,9 +140,9 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
 
     /**
      * The loss a spec names: {@code bpr(negatives=N)}, {@code sampled-softmax(negatives=N, temperature=T,
-     * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W, popularity=B)}, as their {@code toString()}
-     * writes them; parameters may be left out (then {@code negatives=1}; {@code negatives=256, temperature=0.1,
-     * score=cosine}; {@code gamma=1}; {@code unobserved=0.5, popularity=0}).
+     * score=dot|cosine)}, {@code direct-au(gamma=G)} or {@code implicit-squared(unobserved=W, popularity=B)}, as
+     * their {@code toString()} writes them; parameters may be left out (then {@code negatives=1};
+     * {@code negatives=256, temperature=0.1, score=cosine}; {@code gamma=1}; {@code unobserved=0.5, popularity=0}).
      *
      * @throws IllegalArgumentException when the spec names no loss, an unknown parameter, or a bad value
      */
