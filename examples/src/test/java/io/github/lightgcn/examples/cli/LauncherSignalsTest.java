@@ -31,9 +31,15 @@ class LauncherSignalsTest {
     Path dir;
 
     private static final Path LAUNCHER = Path.of("..", "lightgcn").toAbsolutePath().normalize();
+    /** Far above the few seconds a run to epoch 3 and its checkpoint take; then the launcher and its JVM are killed. */
+    private static final long WATCHDOG_SECONDS = 120;
 
     private ProcessBuilder launcher(SmallData data, Path checkpoint, boolean ownProcessGroup) {
         List<String> c = new ArrayList<>();
+        // SIGINT and SIGTERM at their defaults, as a terminal starts a job, whatever this build inherited: a build
+        // started in the background by a shell without job control inherits SIGINT ignored, and the JVM keeps an
+        // ignored SIGINT ignored, so Ctrl-C could not be tested (perl is in every Debian: perl-base is essential)
+        c.addAll(List.of("perl", "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec {$ARGV[0]} @ARGV or die \"exec: $!\""));
         if (ownProcessGroup) c.add("setsid"); // a terminal's foreground group: Ctrl-C reaches every process in it
         c.addAll(List.of("bash", LAUNCHER.toString(), "train", "--train", data.train().toString(), "--test",
                 data.test().toString(), "--format", "pairs", "--num-users", "60", "--num-items", "120", "--batch", "16",
@@ -49,6 +55,16 @@ class LauncherSignalsTest {
     private String[] runAndSignal(ProcessBuilder pb, String signal, boolean toGroup) throws Exception {
         Path err = dir.resolve("err.txt");
         Process p = pb.redirectError(err.toFile()).start();
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> { // never hang the build on a signal not honoured
+            try {
+                if (!p.waitFor(WATCHDOG_SECONDS, TimeUnit.SECONDS)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("epoch") && line.contains("   3/")) {
@@ -58,6 +74,7 @@ class LauncherSignalsTest {
             }
         }
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not end");
+        watchdog.interrupt();
         Thread.sleep(200); // the stderr filter may write its last line just after the JVM exits
         return new String[]{Integer.toString(p.exitValue()), Files.readString(err, StandardCharsets.UTF_8)};
     }
