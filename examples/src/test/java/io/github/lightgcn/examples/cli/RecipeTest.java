@@ -22,33 +22,36 @@ class RecipeTest {
         return r.linesStartingWith("config: ").get(0);
     }
 
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     @Test
     void theAnimeModeStartsFromTheMalRecipeAndSplitFilesFromThePapers() throws IOException {
         GeneratedData mal = MalGenerator.generate(dir.resolve("mal"), 1000, 3);
         String[] anime = {"train", "--anime", mal.animeCsv().toString(), "--ratings", mal.ratingsCsv().toString(),
                 "--epochs", "1", "--threads", "1"};
+        CliRun malRecipe = CliRun.of(anime);
         assertEquals("config: layers 0, dim 256, batch 8192, lr 0.01 x0.95 per epoch, l2 0.15, epochs 1, eval every 5, "
                 + "patience 4, "
                 + "monitor ndcg@20, sampler edge, seed 2020, threads 1, loss implicit-squared(unobserved=0.5)",
-                config(CliRun.of(anime)));
+                config(malRecipe));
         // the epoch line names the loss term by its loss (BPR's lines keep their "bpr")
-        String epochLine = CliRun.of(anime).linesStartingWith("epoch 1/1  loss ").get(0);
+        String epochLine = malRecipe.linesStartingWith("epoch 1/1  loss ").get(0);
         assertTrue(epochLine.matches(".*  implicit-squared \\d+\\.\\d{6}  reg .*"), epochLine);
-        String[] paper = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
-                java.util.stream.Stream.of("--recipe", "paper", "--lr", "0.005")).toArray(String[]::new);
         assertEquals("config: layers 3, dim 64, batch 2048, lr 0.005, l2 1.0E-4, epochs 1, eval every 10, patience 5, "
-                + "monitor ndcg@20, sampler user, seed 2020, threads 1, loss bpr(negatives=1)", config(CliRun.of(paper)));
-        String[] lossGiven = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
-                java.util.stream.Stream.of("--loss", "bpr(negatives=4)", "--layers", "2")).toArray(String[]::new);
-        assertTrue(config(CliRun.of(lossGiven)).endsWith("loss bpr(negatives=4)"));
-        assertTrue(config(CliRun.of(lossGiven)).startsWith("config: layers 2, dim 256,"));
-        String[] decaying = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
-                java.util.stream.Stream.of("--lr-decay", "0.9")).toArray(String[]::new);
-        String[] constant = java.util.stream.Stream.concat(java.util.Arrays.stream(anime),
-                java.util.stream.Stream.of("--lr-decay", "1")).toArray(String[]::new);
-        assertTrue(config(CliRun.of(constant)).startsWith("config: layers 0, dim 256, batch 8192, lr 0.01, l2 0.15,"));
-        assertTrue(config(CliRun.of(decaying)).startsWith("config: layers 0, dim 256, batch 8192, lr 0.01 x0.9 per "
-                + "epoch, l2 0.15,"), () -> config(CliRun.of(decaying)));
+                + "monitor ndcg@20, sampler user, seed 2020, threads 1, loss bpr(negatives=1)",
+                config(CliRun.of(with(anime, "--recipe", "paper", "--lr", "0.005"))));
+        String lossGiven = config(CliRun.of(with(anime, "--loss", "bpr(negatives=4)", "--layers", "2")));
+        assertTrue(lossGiven.endsWith("loss bpr(negatives=4)"));
+        assertTrue(lossGiven.startsWith("config: layers 2, dim 256,"));
+        String constant = config(CliRun.of(with(anime, "--lr-decay", "1")));
+        assertTrue(constant.startsWith("config: layers 0, dim 256, batch 8192, lr 0.01, l2 0.15,"), constant);
+        String decaying = config(CliRun.of(with(anime, "--lr-decay", "0.9")));
+        assertTrue(decaying.startsWith("config: layers 0, dim 256, batch 8192, lr 0.01 x0.9 per epoch, l2 0.15,"),
+                decaying);
 
         SmallData data = SmallData.write(dir);
         CliRun split = CliRun.of("train", "--train", data.train().toString(), "--test", data.test().toString(),
