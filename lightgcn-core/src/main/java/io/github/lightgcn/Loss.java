@@ -39,6 +39,12 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
     static Loss paper() { return new Bpr(1); }
 
     /**
+     * The loss's name as its spec writes it, before the parameters: {@code bpr}, {@code sampled-softmax},
+     * {@code direct-au} or {@code implicit-squared}; e.g. the label of its term in a training log.
+     */
+    String name();
+
+    /**
      * BPR with {@code negatives} sampled negatives per positive: the mean of {@code -ln σ(e_u·e_i − e_u·e_j)} over
      * the batch's (user, positive, negative) triples, {@code negatives} triples per positive, with the L2 term of each
      * triple as the paper's. {@code batchSize} counts positives, so a batch holds {@code batchSize · negatives}
@@ -53,7 +59,10 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
         }
 
         @Override
-        public String toString() { return "bpr(negatives=" + negatives + ")"; }
+        public String name() { return "bpr"; }
+
+        @Override
+        public String toString() { return name() + "(negatives=" + negatives + ")"; }
     }
 
     /**
@@ -75,8 +84,11 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
         }
 
         @Override
+        public String name() { return "sampled-softmax"; }
+
+        @Override
         public String toString() {
-            return "sampled-softmax(negatives=" + negatives + ", temperature=" + temperature + ", score="
+            return name() + "(negatives=" + negatives + ", temperature=" + temperature + ", score="
                     + score.name().toLowerCase(Locale.ROOT) + ")";
         }
     }
@@ -96,7 +108,10 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
         }
 
         @Override
-        public String toString() { return "direct-au(gamma=" + gamma + ")"; }
+        public String name() { return "direct-au"; }
+
+        @Override
+        public String toString() { return name() + "(gamma=" + gamma + ")"; }
     }
 
     /**
@@ -132,8 +147,11 @@ public sealed interface Loss permits Loss.Bpr, Loss.SampledSoftmax, Loss.DirectA
 
         /** The spec; {@code popularity} is written only when it is not 0, so β = 0 reads as it always has. */
         @Override
+        public String name() { return "implicit-squared"; }
+
+        @Override
         public String toString() {
-            return "implicit-squared(unobserved=" + unobservedWeight
+            return name() + "(unobserved=" + unobservedWeight
                     + (popularityExponent == 0 ? "" : ", popularity=" + popularityExponent) + ")";
         }
     }

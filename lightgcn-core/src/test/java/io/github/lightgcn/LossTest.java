@@ -55,6 +55,7 @@ class LossTest {
         Loss loss = Loss.parse(spec);
         assertEquals(spec, loss.toString());
         assertEquals(loss, Loss.parse(loss.toString()));
+        assertEquals(spec.substring(0, spec.indexOf('(')), loss.name()); // the spec's name, e.g. a log's label
         LightGCNConfig c = LightGCNConfig.builder().loss(loss).build();
         assertEquals(c, LightGCNConfig.fromMap(c.asMap()));
     }

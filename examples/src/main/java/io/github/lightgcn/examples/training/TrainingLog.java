@@ -27,8 +27,7 @@ final class TrainingLog implements TrainingListener {
      */
     TrainingLog(PrintWriter out, String monitorGraph, String monitorLabel, boolean epochLines, Loss loss) {
         this.out = out;
-        String spec = loss.toString();
-        this.lossTerm = spec.substring(0, spec.indexOf('(')); // "bpr", "implicit-squared", ...
+        this.lossTerm = loss.name(); // "bpr", "implicit-squared", ...
         this.epochLines = epochLines;
         this.monitorGraph = monitorGraph;
         this.monitorLabel = monitorLabel;
